@@ -1,0 +1,52 @@
+package org.tierflow.core.api.program;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One tier (人才类别) of a program, with its quota and its whole life cycle.
+ *
+ * @param code            unique within the program, used in URLs and process variables
+ * @param name            the tier's name
+ * @param candidateKind   whether people, schools or projects are selected
+ * @param quota           how many are selected over the program (at least 1)
+ * @param facts           what the application form asks for
+ * @param eligibility     rules checked on submission
+ * @param reviewChain     the nomination chain
+ * @param universityChain the chain for candidates from universities, if they have one
+ * @param taskBook        the task book, if selected candidates sign one
+ * @param implementationPeriod how long the candidate works by the task book (培养周期)
+ * @param training        training-hour rules, if any
+ * @param acceptance      acceptance, if the tier has one
+ * @param evaluation      comprehensive evaluation, if the tier has one
+ * @param credential      the credential, if one is awarded
+ * @param funding         funding per candidate, if any
+ */
+public record TierDefinition(
+        String code,
+        LocalizedText name,
+        CandidateKind candidateKind,
+        int quota,
+        List<ApplicationFact> facts,
+        List<EligibilityRule> eligibility,
+        ReviewChain reviewChain,
+        Optional<ReviewChain> universityChain,
+        Optional<TaskBookDefinition> taskBook,
+        Period implementationPeriod,
+        Optional<TrainingRequirement> training,
+        Optional<AcceptanceDefinition> acceptance,
+        Optional<EvaluationDefinition> evaluation,
+        Optional<CredentialDefinition> credential,
+        Optional<Funding> funding) {
+
+    public TierDefinition {
+        facts = List.copyOf(facts);
+        eligibility = List.copyOf(eligibility);
+    }
+
+    /** The chain a candidate from a unit at {@code entryLevel} follows. */
+    public ReviewChain chainFor(OrganisationLevel entryLevel) {
+        return entryLevel == OrganisationLevel.UNIVERSITY ? universityChain.orElse(reviewChain) : reviewChain;
+    }
+}
