@@ -1,0 +1,127 @@
+package org.tierflow.core.internal.program;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+import org.tierflow.core.api.program.AcceptanceDefinition;
+import org.tierflow.core.api.program.CandidateKind;
+import org.tierflow.core.api.program.CredentialDefinition;
+import org.tierflow.core.api.program.EligibilityRule;
+import org.tierflow.core.api.program.EvaluationDefinition;
+import org.tierflow.core.api.program.Funding;
+import org.tierflow.core.api.program.LocalizedText;
+import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ProgramDefinition;
+import org.tierflow.core.api.program.ReviewChain;
+import org.tierflow.core.api.program.TaskBookDefinition;
+import org.tierflow.core.api.program.TierDefinition;
+import org.tierflow.core.api.program.TrainingRequirement;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Walks a composed YAML document into a {@link ProgramDefinition}, reporting every problem into {@link Problems}.
+ * Returns {@code null} when there was any.
+ */
+final class ProgramParser {
+
+    static final String DOCUMENT = "(document)";
+
+    private static final List<String> PROGRAM_FIELDS = List.of("code", "name", "owner", "startYear", "endYear",
+            "source", "tiers");
+    private static final List<String> TIER_FIELDS = List.of("code", "name", "candidateKind", "quota", "facts",
+            "eligibility", "reviewChain", "universityChain", "taskBook", "implementationPeriod", "training",
+            "acceptance", "evaluation", "credential", "funding");
+
+    private final Problems problems;
+    private final Nodes nodes;
+    private final RuleParser rules;
+    private final ChainParser chains;
+    private final LifecycleParser lifecycle;
+
+    ProgramParser(Problems problems) {
+        this.problems = problems;
+        this.nodes = new Nodes(problems);
+        ScoringParser scoring = new ScoringParser(nodes);
+        this.rules = new RuleParser(nodes);
+        this.chains = new ChainParser(nodes, scoring);
+        this.lifecycle = new LifecycleParser(nodes, chains, scoring);
+    }
+
+    ProgramDefinition program(Node root) {
+        if (!(root instanceof MappingNode)) {
+            problems.report(root, DOCUMENT, ProblemCode.ROOT_NOT_MAPPING, Nodes.describe(root));
+            return null;
+        }
+        YamlMapping m = nodes.mapping(root, "", PROGRAM_FIELDS);
+        String code = nodes.code(m.required("code"), m.path("code"), Nodes.CODE, ProblemCode.CODE_FORMAT);
+        LocalizedText name = nodes.localized(m.required("name"), m.path("name"));
+        OrganisationLevel owner = nodes.level(m.required("owner"), m.path("owner"));
+        Integer startYear = nodes.wholeNumber(m.required("startYear"), m.path("startYear"));
+        Node endNode = m.required("endYear");
+        Integer endYear = nodes.wholeNumber(endNode, m.path("endYear"));
+        if (startYear != null && endYear != null && endYear < startYear) {
+            problems.report(endNode, m.path("endYear"), ProblemCode.YEARS_REVERSED, endYear, startYear);
+        }
+        Node sourceNode = m.optional("source");
+        String source = sourceNode == null ? "" : nodes.anyText(sourceNode, m.path("source"));
+        Node tiersNode = m.required("tiers");
+        List<Node> tierNodes = nodes.list(tiersNode, "tiers");
+        if (tierNodes != null && tierNodes.isEmpty()) {
+            problems.report(tiersNode, "tiers", ProblemCode.TIERS_EMPTY);
+        }
+        UniqueCodes tierCodes = new UniqueCodes(problems);
+        List<TierDefinition> tiers = nodes.each(tierNodes, "tiers", (item, path) -> tier(item, path, tierCodes));
+        return problems.isEmpty() ? new ProgramDefinition(code, name, owner, startYear, endYear, source, tiers) : null;
+    }
+
+    private TierDefinition tier(Node node, String path, UniqueCodes tierCodes) {
+        YamlMapping m = nodes.mapping(node, path, TIER_FIELDS);
+        if (m == null) {
+            return null;
+        }
+        int before = problems.count();
+        Node codeNode = m.required("code");
+        String code = nodes.code(codeNode, m.path("code"), Nodes.CODE, ProblemCode.CODE_FORMAT);
+        tierCodes.add(code, codeNode, m.path("code"));
+        LocalizedText name = nodes.localized(m.required("name"), m.path("name"));
+        Node kindNode = m.optional("candidateKind");
+        CandidateKind candidateKind = kindNode == null ? CandidateKind.PERSON
+                : nodes.enumValue(kindNode, m.path("candidateKind"), CandidateKind.class,
+                        ProblemCode.CANDIDATE_KIND_UNKNOWN);
+        Integer quota = quota(m);
+        RuleParser.Facts facts = rules.facts(m.optional("facts"), m.path("facts"));
+        List<EligibilityRule> eligibility = rules.eligibility(m.optional("eligibility"), m.path("eligibility"), facts);
+        ReviewChain reviewChain = chains.chain(m.required("reviewChain"), m.path("reviewChain"), false);
+        Node universityNode = m.optional("universityChain");
+        ReviewChain universityChain = chains.chain(universityNode, m.path("universityChain"), true);
+        TaskBookDefinition taskBook = lifecycle.taskBook(m.optional("taskBook"), m.path("taskBook"), reviewChain,
+                universityChain, universityNode != null);
+        Period implementationPeriod = nodes.positivePeriod(m.required("implementationPeriod"),
+                m.path("implementationPeriod"));
+        TrainingRequirement training = lifecycle.training(m.optional("training"), m.path("training"));
+        AcceptanceDefinition acceptance = lifecycle.acceptance(m.optional("acceptance"), m.path("acceptance"));
+        EvaluationDefinition evaluation = lifecycle.evaluation(m.optional("evaluation"), m.path("evaluation"));
+        CredentialDefinition credential = lifecycle.credential(m.optional("credential"), m.path("credential"));
+        Funding funding = lifecycle.funding(m.optional("funding"), m.path("funding"));
+        if (problems.count() != before) {
+            return null;
+        }
+        return new TierDefinition(code, name, candidateKind, quota, facts.declared(), eligibility, reviewChain,
+                Optional.ofNullable(universityChain), Optional.ofNullable(taskBook), implementationPeriod,
+                Optional.ofNullable(training), Optional.ofNullable(acceptance), Optional.ofNullable(evaluation),
+                Optional.ofNullable(credential), Optional.ofNullable(funding));
+    }
+
+    private Integer quota(YamlMapping m) {
+        Node node = m.required("quota");
+        Integer quota = nodes.wholeNumber(node, m.path("quota"));
+        if (quota != null && quota < 0) {
+            problems.report(node, m.path("quota"), ProblemCode.QUOTA_NEGATIVE, quota);
+        } else if (quota != null && quota == 0) {
+            problems.report(node, m.path("quota"), ProblemCode.QUOTA_ZERO);
+        }
+        return quota;
+    }
+}
