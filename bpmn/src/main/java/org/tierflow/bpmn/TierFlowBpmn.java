@@ -1,0 +1,239 @@
+package org.tierflow.bpmn;
+
+import java.util.List;
+
+/**
+ * The BPMN contract of TierFlow's nomination phase, as constants: every process key, element id,
+ * delegate bean name, variable name and outcome value the Java side relies on.
+ *
+ * <p>The models themselves are classpath resources next to this class
+ * ({@code org/tierflow/bpmn/<processId>.bpmn20.xml}). A process designer may rearrange a model,
+ * rename its elements' display names or add steps, as long as everything named here stays; see
+ * {@code docs/reference/bpmn-contract.md}.
+ *
+ * <p>This module has no runtime dependency, so this class is plain Java.
+ */
+public final class TierFlowBpmn {
+
+    // ---------------------------------------------------------------- processes and resources
+
+    /** Process key of the nomination review, which walks the review chain one level at a time. */
+    public static final String NOMINATION_PROCESS = "tierflowNominationProcess";
+
+    /** Process key of the review at one level of the chain; called once per chain step. */
+    public static final String LEVEL_REVIEW_PROCESS = "tierflowLevelReviewProcess";
+
+    /** Folder of the models on the classpath (not {@code processes/}, so Spring Boot's auto-deployment never picks them up). */
+    public static final String RESOURCE_FOLDER = "org/tierflow/bpmn/";
+
+    /** Suffix of every model resource. */
+    public static final String RESOURCE_SUFFIX = ".bpmn20.xml";
+
+    /** Classpath resource of {@link #NOMINATION_PROCESS}. */
+    public static final String NOMINATION_PROCESS_RESOURCE = RESOURCE_FOLDER + NOMINATION_PROCESS + RESOURCE_SUFFIX;
+
+    /** Classpath resource of {@link #LEVEL_REVIEW_PROCESS}. */
+    public static final String LEVEL_REVIEW_PROCESS_RESOURCE = RESOURCE_FOLDER + LEVEL_REVIEW_PROCESS + RESOURCE_SUFFIX;
+
+    /** Every resource of the nomination phase; deploy them together, since the nomination calls the level review. */
+    public static final List<String> NOMINATION_RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE);
+
+    // ---------------------------------------------------------------- elements of tierflowNominationProcess
+
+    /** Start event of the nomination review. */
+    public static final String EVENT_NOMINATION_SUBMITTED = "Event_nominationSubmitted";
+
+    /** Service task that computes the review chain; calls {@link #DELEGATE_PREPARE_REVIEW_CHAIN}. */
+    public static final String TASK_PREPARE_REVIEW_CHAIN = "Task_prepareReviewChain";
+
+    /** Call activity that runs {@link #LEVEL_REVIEW_PROCESS} for the current chain step. */
+    public static final String TASK_REVIEW_AT_LEVEL = "Task_reviewAtLevel";
+
+    /** Exclusive gateway on {@link #VAR_LEVEL_OUTCOME}; one flow per outcome, no default flow. */
+    public static final String GATEWAY_LEVEL_OUTCOME = "Gateway_levelOutcome";
+
+    /** Service task that moves to the next chain step; calls {@link #DELEGATE_ADVANCE_TO_NEXT_LEVEL}. */
+    public static final String TASK_ADVANCE_TO_NEXT_LEVEL = "Task_advanceToNextLevel";
+
+    /** Exclusive gateway on {@link #VAR_CHAIN_COMPLETE}. */
+    public static final String GATEWAY_CHAIN_COMPLETE = "Gateway_chainComplete";
+
+    /** Service task that records the accepted nomination; calls {@link #DELEGATE_COMPLETE_NOMINATION}. */
+    public static final String TASK_COMPLETE_NOMINATION = "Task_completeNomination";
+
+    /** End event reached when every level of the chain passed the nomination. */
+    public static final String EVENT_NOMINATION_COMPLETED = "Event_nominationCompleted";
+
+    /** Service task that records a rejection; calls {@link #DELEGATE_RECORD_REJECTION}. */
+    public static final String TASK_RECORD_REJECTION = "Task_recordRejection";
+
+    /** End event reached when a level rejected the nomination. */
+    public static final String EVENT_NOMINATION_REJECTED = "Event_nominationRejected";
+
+    /** User task of the applicant, who corrects a nomination returned to them; assignee {@code ${applicantId}}. */
+    public static final String TASK_CORRECT_NOMINATION = "Task_correctNomination";
+
+    /** Service task that sends the nomination one step down the chain; calls {@link #DELEGATE_RETURN_TO_LOWER_LEVEL}. */
+    public static final String TASK_RETURN_TO_LOWER_LEVEL = "Task_returnToLowerLevel";
+
+    // ---------------------------------------------------------------- elements of tierflowLevelReviewProcess
+
+    /** Start event of the level review. */
+    public static final String EVENT_LEVEL_REVIEW_STARTED = "Event_levelReviewStarted";
+
+    /** Service task that decides how the level takes part; calls {@link #DELEGATE_PREPARE_LEVEL}. */
+    public static final String TASK_PREPARE_LEVEL = "Task_prepareLevel";
+
+    /** Exclusive gateway on {@link #VAR_LEVEL_MODE}. */
+    public static final String GATEWAY_LEVEL_MODE = "Gateway_levelMode";
+
+    /** User task of the level's reviewers; candidate users {@code ${reviewCandidates}}; completed with {@link #VAR_LEVEL_OUTCOME}. */
+    public static final String TASK_REVIEW_NOMINATION = "Task_reviewNomination";
+
+    /** End event after a reviewer decided. */
+    public static final String EVENT_LEVEL_DECIDED = "Event_levelDecided";
+
+    /** Service task that files the nomination with a level that does not decide; calls {@link #DELEGATE_FILE_WITH_LEVEL}. */
+    public static final String TASK_FILE_WITH_LEVEL = "Task_fileWithLevel";
+
+    /** End event after the nomination was filed with the level. */
+    public static final String EVENT_LEVEL_FILED = "Event_levelFiled";
+
+    /** End event when the level's outcome was decided without a person (set by {@link #DELEGATE_PREPARE_LEVEL}). */
+    public static final String EVENT_LEVEL_DECIDED_AUTOMATICALLY = "Event_levelDecidedAutomatically";
+
+    // ---------------------------------------------------------------- delegate beans
+
+    /** Bean behind {@link #TASK_PREPARE_REVIEW_CHAIN}; sets {@link #VAR_STEP_INDEX} and {@link #VAR_CHAIN_LENGTH}. */
+    public static final String DELEGATE_PREPARE_REVIEW_CHAIN = "tierflowPrepareReviewChain";
+
+    /** Bean behind {@link #TASK_ADVANCE_TO_NEXT_LEVEL}; increments {@link #VAR_STEP_INDEX}, sets {@link #VAR_CHAIN_COMPLETE}. */
+    public static final String DELEGATE_ADVANCE_TO_NEXT_LEVEL = "tierflowAdvanceToNextLevel";
+
+    /** Bean behind {@link #TASK_COMPLETE_NOMINATION}. */
+    public static final String DELEGATE_COMPLETE_NOMINATION = "tierflowCompleteNomination";
+
+    /** Bean behind {@link #TASK_RECORD_REJECTION}. */
+    public static final String DELEGATE_RECORD_REJECTION = "tierflowRecordRejection";
+
+    /** Bean behind {@link #TASK_RETURN_TO_LOWER_LEVEL}; decrements {@link #VAR_STEP_INDEX}. */
+    public static final String DELEGATE_RETURN_TO_LOWER_LEVEL = "tierflowReturnToLowerLevel";
+
+    /** Bean behind {@link #TASK_PREPARE_LEVEL}; sets {@link #VAR_LEVEL_MODE}, {@link #VAR_REVIEW_CANDIDATES}, maybe {@link #VAR_LEVEL_OUTCOME}. */
+    public static final String DELEGATE_PREPARE_LEVEL = "tierflowPrepareLevel";
+
+    /** Bean behind {@link #TASK_FILE_WITH_LEVEL}; sets {@link #VAR_LEVEL_OUTCOME}. */
+    public static final String DELEGATE_FILE_WITH_LEVEL = "tierflowFileWithLevel";
+
+    /** Every delegate bean name the nomination-phase models may call; a customised model may call no other bean. */
+    public static final List<String> NOMINATION_DELEGATES = List.of(
+            DELEGATE_PREPARE_REVIEW_CHAIN,
+            DELEGATE_ADVANCE_TO_NEXT_LEVEL,
+            DELEGATE_COMPLETE_NOMINATION,
+            DELEGATE_RECORD_REJECTION,
+            DELEGATE_RETURN_TO_LOWER_LEVEL,
+            DELEGATE_PREPARE_LEVEL,
+            DELEGATE_FILE_WITH_LEVEL);
+
+    // ---------------------------------------------------------------- variables
+
+    /** String: id of the nomination; passed into each level review. */
+    public static final String VAR_NOMINATION_ID = "nominationId";
+
+    /** String: code of the program the nomination belongs to; passed into each level review. */
+    public static final String VAR_PROGRAM_CODE = "programCode";
+
+    /** String: code of the tier the applicant applies for; passed into each level review. */
+    public static final String VAR_TIER_CODE = "tierCode";
+
+    /** String: user id of the applicant; assignee of {@link #TASK_CORRECT_NOMINATION}; passed into each level review. */
+    public static final String VAR_APPLICANT_ID = "applicantId";
+
+    /** Integer: zero-based index of the current step in the review chain. */
+    public static final String VAR_STEP_INDEX = "stepIndex";
+
+    /** Integer: number of steps in the review chain. */
+    public static final String VAR_CHAIN_LENGTH = "chainLength";
+
+    /** Boolean: whether the chain's top step has passed the nomination. */
+    public static final String VAR_CHAIN_COMPLETE = "chainComplete";
+
+    /** String: how the current level takes part, one of {@link #LEVEL_MODES}. */
+    public static final String VAR_LEVEL_MODE = "levelMode";
+
+    /** {@code java.util.List<String>}: user ids who may complete {@link #TASK_REVIEW_NOMINATION}. */
+    public static final String VAR_REVIEW_CANDIDATES = "reviewCandidates";
+
+    /** String: what the current level decided, one of {@link #LEVEL_OUTCOMES}; copied out of the level review. */
+    public static final String VAR_LEVEL_OUTCOME = "levelOutcome";
+
+    /** String: id of the organisation unit whose level reviews now; set by {@link #DELEGATE_PREPARE_LEVEL} in the level review. */
+    public static final String VAR_REVIEW_UNIT_ID = "reviewUnitId";
+
+    /** String: the organisation level (enum name) of the current chain step; set by {@link #DELEGATE_PREPARE_LEVEL}. */
+    public static final String VAR_REVIEW_LEVEL = "reviewLevel";
+
+    /** String: the review action (enum name) of the current chain step; set by {@link #DELEGATE_PREPARE_LEVEL}. */
+    public static final String VAR_REVIEW_ACTION = "reviewAction";
+
+    /** String: Chinese name of the current chain step, for task lists; set by {@link #DELEGATE_PREPARE_LEVEL}. */
+    public static final String VAR_STEP_NAME_ZH = "stepNameZh";
+
+    /** String: English name of the current chain step, for task lists; set by {@link #DELEGATE_PREPARE_LEVEL}. */
+    public static final String VAR_STEP_NAME_EN = "stepNameEn";
+
+    /** String: id of the unit whose people act on {@link #TASK_REVIEW_NOMINATION} (differs from the review unit after escalation). */
+    public static final String VAR_APPROVER_UNIT_ID = "approverUnitId";
+
+    /** String: organisation level (enum name) of {@link #VAR_APPROVER_UNIT_ID}. */
+    public static final String VAR_APPROVER_LEVEL = "approverLevel";
+
+    /** String: where the review candidates came from, {@link #SOURCE_DIRECTORY} or {@link #SOURCE_ADMINISTRATOR}. */
+    public static final String VAR_APPROVER_SOURCE = "approverSource";
+
+    /** The variables the nomination passes into every level review (call activity in-parameters). */
+    public static final List<String> LEVEL_REVIEW_INPUTS = List.of(
+            VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPLICANT_ID, VAR_STEP_INDEX);
+
+    /** The variables every level review hands back (call activity out-parameters). */
+    public static final List<String> LEVEL_REVIEW_OUTPUTS = List.of(VAR_LEVEL_OUTCOME);
+
+    // ---------------------------------------------------------------- values
+
+    /** {@link #VAR_LEVEL_OUTCOME}: the level passes the nomination up the chain. */
+    public static final String OUTCOME_PASS = "PASS";
+
+    /** {@link #VAR_LEVEL_OUTCOME}: the level rejects the nomination; the review ends. */
+    public static final String OUTCOME_REJECT = "REJECT";
+
+    /** {@link #VAR_LEVEL_OUTCOME}: the applicant corrects the nomination, then the same level reviews it again. */
+    public static final String OUTCOME_RETURN_TO_APPLICANT = "RETURN_TO_APPLICANT";
+
+    /** {@link #VAR_LEVEL_OUTCOME}: the step below reviews the nomination again. */
+    public static final String OUTCOME_RETURN_TO_LOWER_LEVEL = "RETURN_TO_LOWER_LEVEL";
+
+    /** Every value {@link #VAR_LEVEL_OUTCOME} may take; any other value makes the nomination fail at {@link #GATEWAY_LEVEL_OUTCOME}. */
+    public static final List<String> LEVEL_OUTCOMES = List.of(
+            OUTCOME_PASS, OUTCOME_REJECT, OUTCOME_RETURN_TO_APPLICANT, OUTCOME_RETURN_TO_LOWER_LEVEL);
+
+    /** {@link #VAR_LEVEL_MODE}: a reviewer of the level decides ({@link #TASK_REVIEW_NOMINATION}). */
+    public static final String MODE_DECIDE = "DECIDE";
+
+    /** {@link #VAR_LEVEL_MODE}: the nomination is only filed with the level ({@link #TASK_FILE_WITH_LEVEL}). */
+    public static final String MODE_FILE = "FILE";
+
+    /** {@link #VAR_LEVEL_MODE}: {@link #DELEGATE_PREPARE_LEVEL} has already set {@link #VAR_LEVEL_OUTCOME}. */
+    public static final String MODE_AUTO = "AUTO";
+
+    /** Every value {@link #VAR_LEVEL_MODE} may take; any other value makes the level review fail at {@link #GATEWAY_LEVEL_MODE}. */
+    public static final List<String> LEVEL_MODES = List.of(MODE_DECIDE, MODE_FILE, MODE_AUTO);
+
+    /** {@link #VAR_APPROVER_SOURCE}: the candidates are the approvers the host's directory named. */
+    public static final String SOURCE_DIRECTORY = "DIRECTORY";
+
+    /** {@link #VAR_APPROVER_SOURCE}: nobody was found, so the configured administrator reviews. */
+    public static final String SOURCE_ADMINISTRATOR = "ADMINISTRATOR";
+
+    private TierFlowBpmn() {
+    }
+}

@@ -1,0 +1,15 @@
+package org.tierflow.core.api;
+
+/** Where a nomination stands. */
+public enum NominationState {
+    /** Waiting for a level's decision. */
+    IN_REVIEW,
+    /** Returned to the applicant for correction; resumes at the level that returned it. */
+    RETURNED_FOR_CORRECTION,
+    /** The deciding level passed it; levels that are only informed (filing) may still follow. */
+    SELECTED,
+    /** A level rejected it. Final. */
+    REJECTED,
+    /** The applicant withdrew it before the first decision. Final. */
+    WITHDRAWN
+}

@@ -1,0 +1,199 @@
+package org.tierflow.core.internal.engine;
+
+import static org.tierflow.bpmn.TierFlowBpmn.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.delegate.JavaDelegate;
+import org.tierflow.core.api.NominationState;
+import org.tierflow.core.api.ReviewPolicies;
+import org.tierflow.core.api.TimelineEntryType;
+import org.tierflow.core.api.program.LocalizedText;
+import org.tierflow.core.api.program.ReviewAction;
+import org.tierflow.core.api.program.ReviewChain;
+import org.tierflow.core.api.program.ReviewStep;
+import org.tierflow.core.api.InvalidRequestException;
+import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.internal.persistence.NominationEntity;
+import org.tierflow.core.spi.ApproverQuery;
+import org.tierflow.core.spi.NominationEventType;
+
+/**
+ * The service tasks of the nomination models, by the bean names the models call. The models decide the
+ * order of steps; these delegates only read the program definition and keep TierFlow's records.
+ */
+final class NominationDelegates {
+
+    private final TierFlowRuntime runtime;
+    private final Events events;
+
+    NominationDelegates(TierFlowRuntime runtime) {
+        this.runtime = runtime;
+        this.events = new Events(runtime);
+    }
+
+    /** Bean name → delegate, as the models' delegate expressions name them. */
+    Map<Object, Object> byBeanName() {
+        Map<Object, Object> beans = new LinkedHashMap<>();
+        beans.put(DELEGATE_PREPARE_REVIEW_CHAIN, (JavaDelegate) this::prepareReviewChain);
+        beans.put(DELEGATE_PREPARE_LEVEL, (JavaDelegate) this::prepareLevel);
+        beans.put(DELEGATE_FILE_WITH_LEVEL, (JavaDelegate) this::fileWithLevel);
+        beans.put(DELEGATE_ADVANCE_TO_NEXT_LEVEL, (JavaDelegate) this::advanceToNextLevel);
+        beans.put(DELEGATE_RETURN_TO_LOWER_LEVEL, (JavaDelegate) this::returnToLowerLevel);
+        beans.put(DELEGATE_RECORD_REJECTION, (JavaDelegate) this::recordRejection);
+        beans.put(DELEGATE_COMPLETE_NOMINATION, (JavaDelegate) this::completeNomination);
+        return beans;
+    }
+
+    private void prepareReviewChain(DelegateExecution execution) {
+        NominationEntity nomination = nominationOf(execution);
+        ReviewChain chain = runtime.chainOf(nomination);
+        execution.setVariable(VAR_STEP_INDEX, nomination.getStepIndex());
+        execution.setVariable(VAR_CHAIN_LENGTH, chain.steps().size());
+    }
+
+    /** Works out who acts at this level, applying the self-approval and empty-approver policies. */
+    private void prepareLevel(DelegateExecution execution) {
+        NominationEntity nomination = nominationOf(execution);
+        int stepIndex = ((Number) execution.getVariable(VAR_STEP_INDEX)).intValue();
+        ReviewStep step = runtime.chainOf(nomination).steps().get(stepIndex);
+        OrganisationUnit unit = runtime.unitAt(nomination.getUnitId(), step.level());
+
+        nomination.setStepIndex(stepIndex);
+        nomination.setCurrentLevel(step.level());
+        nomination.setUpdatedAt(runtime.now());
+        if (nomination.getState() != NominationState.SELECTED) {
+            nomination.setState(NominationState.IN_REVIEW);
+        }
+        execution.setVariable(VAR_REVIEW_UNIT_ID, unit.id());
+        execution.setVariable(VAR_REVIEW_LEVEL, step.level().name());
+        execution.setVariable(VAR_REVIEW_ACTION, step.action().name());
+        execution.setVariable(VAR_STEP_NAME_ZH, step.name().zh());
+        execution.setVariable(VAR_STEP_NAME_EN, step.name().en());
+        execution.setVariable(VAR_LEVEL_OUTCOME, null);
+
+        if (step.action() == ReviewAction.FILE) {
+            execution.setVariable(VAR_LEVEL_MODE, MODE_FILE);
+            return;
+        }
+        ApproverQuery query = new ApproverQuery(nomination.getProgramCode(), nomination.getTierCode(), unit.id(),
+                step.level(), step.action());
+        List<String> candidates = new ArrayList<>(runtime.approvers.approvers(query));
+        ReviewPolicies policies = runtime.policies;
+        if (candidates.contains(nomination.getApplicantId())) {
+            if (policies.selfApproval() == ReviewPolicies.SelfApprovalPolicy.SKIP_TO_NEXT_LEVEL) {
+                passAutomatically(execution, nomination, stepIndex, step, unit.id(), new LocalizedText(
+                        "申请人本人是本级审核人，按规则跳过本级", "the applicant is an approver of this level; the level is skipped"));
+                return;
+            }
+            candidates.remove(nomination.getApplicantId());
+        }
+        String approverUnitId = unit.id();
+        String approverLevel = step.level().name();
+        String source = SOURCE_DIRECTORY;
+        if (candidates.isEmpty()) {
+            switch (policies.emptyApprovers()) {
+                case AUTO_PASS -> {
+                    passAutomatically(execution, nomination, stepIndex, step, unit.id(), new LocalizedText(
+                            "本级没有审核人，按规则自动通过", "this level has no approver; passed by policy"));
+                    return;
+                }
+                case ADMINISTRATOR -> {
+                    candidates.add(policies.administratorId());
+                    source = SOURCE_ADMINISTRATOR;
+                }
+                case ESCALATE -> {
+                    OrganisationUnit escalatedTo = null;
+                    for (OrganisationUnit ancestor : runtime.organisations.ancestors(unit.id())) {
+                        ApproverQuery upper = new ApproverQuery(query.programCode(), query.tierCode(), ancestor.id(),
+                                ancestor.level(), step.action());
+                        List<String> found = new ArrayList<>(runtime.approvers.approvers(upper));
+                        found.remove(nomination.getApplicantId());
+                        if (!found.isEmpty()) {
+                            candidates = found;
+                            escalatedTo = ancestor;
+                            break;
+                        }
+                    }
+                    if (escalatedTo == null) {
+                        throw new InvalidRequestException("no-approver", new LocalizedText(
+                                "单位 “" + unit.id() + "” 及其上级都没有可以审核的人员，请在用户目录中配置审核人",
+                                "nobody may review at unit '" + unit.id() + "' or above it; configure approvers in the directory"));
+                    }
+                    approverUnitId = escalatedTo.id();
+                    approverLevel = escalatedTo.level().name();
+                }
+            }
+        }
+        execution.setVariable(VAR_APPROVER_UNIT_ID, approverUnitId);
+        execution.setVariable(VAR_APPROVER_LEVEL, approverLevel);
+        execution.setVariable(VAR_APPROVER_SOURCE, source);
+        execution.setVariable(VAR_REVIEW_CANDIDATES, candidates);
+        execution.setVariable(VAR_LEVEL_MODE, MODE_DECIDE);
+    }
+
+    private void passAutomatically(DelegateExecution execution, NominationEntity nomination, int stepIndex,
+                                   ReviewStep step, String unitId, LocalizedText why) {
+        runtime.records().append(nomination.getId(), TimelineEntryType.PASSED_AUTOMATICALLY, stepIndex, step.level(),
+                step.action(), unitId, null, why.toString(), List.of(), Map.of(), runtime.now());
+        if (step.action() == ReviewAction.DECIDE) {
+            nomination.setState(NominationState.SELECTED);
+        }
+        events.publish(NominationEventType.PASSED_LEVEL, nomination, step.level(), unitId, null, why.toString());
+        execution.setVariable(VAR_LEVEL_MODE, MODE_AUTO);
+        execution.setVariable(VAR_LEVEL_OUTCOME, OUTCOME_PASS);
+    }
+
+    private void fileWithLevel(DelegateExecution execution) {
+        NominationEntity nomination = nominationOf(execution);
+        int stepIndex = ((Number) execution.getVariable(VAR_STEP_INDEX)).intValue();
+        ReviewStep step = runtime.chainOf(nomination).steps().get(stepIndex);
+        String unitId = (String) execution.getVariable(VAR_REVIEW_UNIT_ID);
+        runtime.records().append(nomination.getId(), TimelineEntryType.FILED, stepIndex, step.level(), step.action(),
+                unitId, null, null, List.of(), Map.of(), runtime.now());
+        events.publish(NominationEventType.FILED, nomination, step.level(), unitId, null, null);
+        execution.setVariable(VAR_LEVEL_OUTCOME, OUTCOME_PASS);
+    }
+
+    private void advanceToNextLevel(DelegateExecution execution) {
+        NominationEntity nomination = nominationOf(execution);
+        int next = ((Number) execution.getVariable(VAR_STEP_INDEX)).intValue() + 1;
+        int length = ((Number) execution.getVariable(VAR_CHAIN_LENGTH)).intValue();
+        execution.setVariable(VAR_STEP_INDEX, next);
+        execution.setVariable(VAR_CHAIN_COMPLETE, next >= length);
+        if (next < length) {
+            nomination.setStepIndex(next);
+            nomination.setUpdatedAt(runtime.now());
+        }
+    }
+
+    private void returnToLowerLevel(DelegateExecution execution) {
+        NominationEntity nomination = nominationOf(execution);
+        int lower = ((Number) execution.getVariable(VAR_STEP_INDEX)).intValue() - 1;
+        execution.setVariable(VAR_STEP_INDEX, lower);
+        nomination.setStepIndex(lower);
+        nomination.setState(NominationState.IN_REVIEW);
+        nomination.setUpdatedAt(runtime.now());
+    }
+
+    private void recordRejection(DelegateExecution execution) {
+        NominationEntity nomination = nominationOf(execution);
+        nomination.setState(NominationState.REJECTED);
+        nomination.setUpdatedAt(runtime.now());
+    }
+
+    private void completeNomination(DelegateExecution execution) {
+        NominationEntity nomination = nominationOf(execution);
+        nomination.setState(NominationState.SELECTED);
+        nomination.setUpdatedAt(runtime.now());
+        events.publish(NominationEventType.REACHED_TOP, nomination, nomination.getCurrentLevel(), null, null, null);
+    }
+
+    private NominationEntity nominationOf(DelegateExecution execution) {
+        return runtime.nomination((String) execution.getVariable(VAR_NOMINATION_ID));
+    }
+}

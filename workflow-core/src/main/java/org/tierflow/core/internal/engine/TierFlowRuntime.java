@@ -1,0 +1,204 @@
+package org.tierflow.core.internal.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tierflow.core.api.InvalidRequestException;
+import org.tierflow.core.api.NotFoundException;
+import org.tierflow.core.api.ProgramCatalog;
+import org.tierflow.core.api.ReviewPolicies;
+import org.tierflow.core.api.TierFlowException;
+import org.tierflow.core.api.program.LocalizedText;
+import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ProgramDefinition;
+import org.tierflow.core.api.program.ReviewChain;
+import org.tierflow.core.api.program.TierDefinition;
+import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.internal.persistence.NominationEntity;
+import org.tierflow.core.internal.persistence.NominationRecords;
+import org.tierflow.core.internal.persistence.TierFlowPersistence;
+import org.tierflow.core.spi.ApproverDirectory;
+import org.tierflow.core.spi.DecisionHandler;
+import org.tierflow.core.spi.EligibilityCheck;
+import org.tierflow.core.spi.NominationEvent;
+import org.tierflow.core.spi.NominationListener;
+import org.tierflow.core.spi.OrganisationDirectory;
+
+/** Everything TierFlow's delegates and services share; built once per TierFlow instance. */
+public final class TierFlowRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TierFlowRuntime.class);
+
+    private static final DecisionHandler NO_HANDLER = new DecisionHandler() { };
+
+    final ProgramCatalog programs;
+    final OrganisationDirectory organisations;
+    final ApproverDirectory approvers;
+    final List<EligibilityCheck> eligibilityChecks;
+    final Map<String, DecisionHandler> handlersByUnit;
+    final DecisionHandler globalHandler;
+    final List<NominationListener> listeners;
+    final ReviewPolicies policies;
+
+    private volatile ProcessEngine engine;
+    private volatile TierFlowPersistence persistence;
+    private volatile NominationRecords records;
+
+    public TierFlowRuntime(ProgramCatalog programs, OrganisationDirectory organisations, ApproverDirectory approvers,
+                           List<EligibilityCheck> eligibilityChecks, Map<String, DecisionHandler> handlersByUnit,
+                           DecisionHandler globalHandler, List<NominationListener> listeners, ReviewPolicies policies) {
+        this.programs = programs;
+        this.organisations = organisations;
+        this.approvers = approvers;
+        this.eligibilityChecks = List.copyOf(eligibilityChecks);
+        this.handlersByUnit = Map.copyOf(handlersByUnit);
+        this.globalHandler = globalHandler == null ? NO_HANDLER : globalHandler;
+        this.listeners = List.copyOf(listeners);
+        this.policies = policies;
+    }
+
+    /** Binds the started engine and TierFlow's persistence. */
+    public void bind(ProcessEngine processEngine, TierFlowPersistence tierFlowPersistence) {
+        this.persistence = tierFlowPersistence;
+        this.records = new NominationRecords(tierFlowPersistence);
+        this.engine = processEngine;
+    }
+
+    public boolean isStarted() {
+        return engine != null;
+    }
+
+    ProcessEngine engine() {
+        ProcessEngine current = engine;
+        if (current == null) {
+            throw new IllegalStateException("TierFlow 尚未启动 / TierFlow has not been started: call TierFlow.start(processEngine)");
+        }
+        return current;
+    }
+
+    NominationRecords records() {
+        return records;
+    }
+
+    public TierFlowPersistence persistence() {
+        return persistence;
+    }
+
+    /** Runs the work as one engine command: one transaction for the engine's and TierFlow's tables. */
+    <T> T inTransaction(Supplier<T> work) {
+        try {
+            return engine().getManagementService().executeCommand(commandContext -> {
+                try {
+                    return work.get();
+                } catch (TierFlowException e) {
+                    throw new RolledBack(e);
+                } catch (FlowableException e) {
+                    TierFlowException cause = tierFlowCause(e);
+                    if (cause != null) {
+                        throw new RolledBack(cause);
+                    }
+                    throw e;
+                }
+            });
+        } catch (RolledBack e) {
+            throw e.reason;
+        }
+    }
+
+    /** A TierFlow error the engine wrapped on its way out of a nested command, if any. */
+    private static TierFlowException tierFlowCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TierFlowException tierFlow) {
+                return tierFlow;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Carries a refusal (not authorized, invalid, vetoed) out of the engine command so the transaction rolls
+     * back, without the engine logging it as an error: refusals are answers, not faults.
+     */
+    private static final class RolledBack extends FlowableException {
+        private final TierFlowException reason;
+
+        RolledBack(TierFlowException reason) {
+            super(reason.getMessage(), reason);
+            this.reason = reason;
+            setLogged(false);
+        }
+    }
+
+    /** Now, by the engine's clock (tests move it). */
+    Instant now() {
+        return engine().getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
+    }
+
+    NominationEntity nomination(String nominationId) {
+        return records.find(nominationId).orElseThrow(() -> new NotFoundException(new LocalizedText(
+                "找不到申报 " + nominationId, "no nomination " + nominationId)));
+    }
+
+    ProgramDefinition program(String code) {
+        return programs.find(code).orElseThrow(() -> new InvalidRequestException("unknown-program", new LocalizedText(
+                "没有代码为 “" + code + "” 的培养方案", "no program with the code '" + code + "'")));
+    }
+
+    TierDefinition tier(String programCode, String tierCode) {
+        return program(programCode).tier(tierCode).orElseThrow(() -> new InvalidRequestException("unknown-tier",
+                new LocalizedText("培养方案 “" + programCode + "” 中没有人才类别 “" + tierCode + "”",
+                        "program '" + programCode + "' has no tier '" + tierCode + "'")));
+    }
+
+    /** The chain this nomination follows: the university variant for university candidates. */
+    ReviewChain chainOf(NominationEntity nomination) {
+        OrganisationUnit unit = organisations.unit(nomination.getUnitId());
+        return tier(nomination.getProgramCode(), nomination.getTierCode()).chainFor(unit.level());
+    }
+
+    /** The unit acting at {@code level} for a candidate of {@code applicantUnitId}: the unit itself or an ancestor. */
+    OrganisationUnit unitAt(String applicantUnitId, OrganisationLevel level) {
+        return organisations.ancestorAt(applicantUnitId, level).orElseThrow(() -> new InvalidRequestException(
+                "no-unit-at-level", new LocalizedText(
+                "组织机构树中单位 “" + applicantUnitId + "” 之上没有" + level.label().zh() + "级单位",
+                "the organisation tree has no " + level.label().en() + " above unit '" + applicantUnitId + "'")));
+    }
+
+    /** The handler registered for the nearest unit up the tree from {@code unitId}, or the global one. */
+    DecisionHandler handlerFor(String unitId) {
+        if (!handlersByUnit.isEmpty()) {
+            for (OrganisationUnit unit : organisations.pathToRoot(unitId)) {
+                DecisionHandler handler = handlersByUnit.get(unit.id());
+                if (handler != null) {
+                    return handler;
+                }
+            }
+        }
+        return globalHandler;
+    }
+
+    /** Tells the host's listeners once the current transaction has committed; never if it rolls back. */
+    void publishAfterCommit(NominationEvent event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, commandContext -> {
+            for (NominationListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("Nomination listener {} failed on {} of nomination {}", listener, event.type(),
+                            event.nominationId(), e);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,139 @@
+package org.tierflow.core.internal.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.flowable.common.engine.impl.cfg.TransactionContext;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.cfg.standalone.StandaloneMybatisTransactionContext;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
+import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
+import org.flowable.common.engine.impl.db.DbSqlSession;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+
+/**
+ * TierFlow's persistence: schema migrations (Flyway, own history table) and one Hibernate session per
+ * Flowable command, opened on the command's own JDBC connection. TierFlow's writes therefore commit or roll
+ * back with the engine's, whether the engine runs standalone or inside a Spring transaction.
+ */
+public final class TierFlowPersistence implements AutoCloseable {
+
+    private static final String SESSION_ATTRIBUTE = TierFlowPersistence.class.getName() + ".session";
+
+    private final SessionFactory sessionFactory;
+
+    private TierFlowPersistence(SessionFactory sessionFactory) {
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Migrates TierFlow's tables on this database, then boots Hibernate for them. */
+    public static TierFlowPersistence start(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:org/tierflow/db/migration")
+                .table("tierflow_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        Configuration configuration = new Configuration()
+                .addAnnotatedClass(NominationEntity.class)
+                .addAnnotatedClass(ReviewRecordEntity.class);
+        configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+        // Sessions run on the engine's connection inside the engine's transaction: Hibernate never commits.
+        configuration.setProperty(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");
+        configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
+        configuration.setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+        configuration.setProperty(AvailableSettings.SHOW_SQL, "false");
+        return new TierFlowPersistence(configuration.buildSessionFactory());
+    }
+
+    /**
+     * The session of the current Flowable command, opened on first use and flushed before the engine flushes
+     * its own changes and commits.
+     */
+    public Session currentSession() {
+        CommandContext commandContext = Context.getCommandContext();
+        if (commandContext == null) {
+            throw new IllegalStateException("TierFlow records are only written inside an engine command");
+        }
+        Session session = (Session) commandContext.getAttribute(SESSION_ATTRIBUTE);
+        if (session == null) {
+            Connection connection = commandContext.getSession(DbSqlSession.class).getSqlSession().getConnection();
+            Session opened = sessionFactory.withOptions().connection(connection).openSession();
+            commandContext.addAttribute(SESSION_ATTRIBUTE, opened);
+            completeWithEngineTransaction(connection);
+            commandContext.addCloseListener(new CommandContextCloseListener() {
+                @Override
+                public void closing(CommandContext context) {
+                    opened.flush();
+                }
+
+                @Override
+                public void afterSessionsFlush(CommandContext context) {
+                }
+
+                @Override
+                public void closed(CommandContext context) {
+                    opened.close();
+                }
+
+                @Override
+                public void closeFailure(CommandContext context) {
+                    opened.close();
+                }
+
+                @Override
+                public Integer order() {
+                    return 0;
+                }
+
+                @Override
+                public boolean multipleAllowed() {
+                    return true;
+                }
+            });
+            session = opened;
+        }
+        return session;
+    }
+
+    /**
+     * Standalone, the engine's MyBatis session commits or rolls back only when MyBatis itself wrote, and
+     * resetting auto-commit afterwards would silently commit TierFlow's writes even after a failure. So
+     * TierFlow ends the connection's transaction itself, at the engine's commit or rollback. Under Spring
+     * the transaction manager owns the connection and does this already.
+     */
+    private static void completeWithEngineTransaction(Connection connection) {
+        TransactionContext transaction = Context.getTransactionContext();
+        if (!(transaction instanceof StandaloneMybatisTransactionContext)) {
+            return;
+        }
+        transaction.addTransactionListener(TransactionState.COMMITTING, commandContext -> run(connection::commit));
+        transaction.addTransactionListener(TransactionState.ROLLINGBACK, commandContext -> run(connection::rollback));
+    }
+
+    private static void run(SqlAction action) {
+        try {
+            action.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("TierFlow could not end its transaction: " + e.getMessage(), e);
+        }
+    }
+
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+    }
+}

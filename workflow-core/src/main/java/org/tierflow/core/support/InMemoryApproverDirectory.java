@@ -1,0 +1,73 @@
+package org.tierflow.core.support;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.tierflow.core.spi.ApproverDirectory;
+import org.tierflow.core.spi.ApproverQuery;
+
+/**
+ * An approver directory kept in memory, for examples, tests and small hosts: grants of "these users may act
+ * for this unit", optionally narrowed to one program or tier. Immutable once built.
+ */
+public final class InMemoryApproverDirectory implements ApproverDirectory {
+
+    private final List<Grant> grants;
+
+    private InMemoryApproverDirectory(List<Grant> grants) {
+        this.grants = List.copyOf(grants);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public List<String> approvers(ApproverQuery query) {
+        Set<String> users = new LinkedHashSet<>();
+        for (Grant grant : grants) {
+            if (grant.matches(query)) {
+                users.addAll(grant.users());
+            }
+        }
+        return List.copyOf(users);
+    }
+
+    /** Users granted for a unit; {@code null} program or tier means any. */
+    private record Grant(String unitId, String programCode, String tierCode, List<String> users) {
+        boolean matches(ApproverQuery query) {
+            return unitId.equals(query.unitId())
+                    && (programCode == null || programCode.equals(query.programCode()))
+                    && (tierCode == null || tierCode.equals(query.tierCode()));
+        }
+    }
+
+    /** Collects grants. */
+    public static final class Builder {
+        private final List<Grant> grants = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** These users may act for the unit in every program and tier. */
+        public Builder grant(String unitId, String... userIds) {
+            grants.add(new Grant(Objects.requireNonNull(unitId), null, null, Arrays.asList(userIds)));
+            return this;
+        }
+
+        /** These users may act for the unit in one tier of one program only. */
+        public Builder grantForTier(String programCode, String tierCode, String unitId, String... userIds) {
+            grants.add(new Grant(Objects.requireNonNull(unitId), Objects.requireNonNull(programCode),
+                    Objects.requireNonNull(tierCode), Arrays.asList(userIds)));
+            return this;
+        }
+
+        public InMemoryApproverDirectory build() {
+            return new InMemoryApproverDirectory(grants);
+        }
+    }
+}
