@@ -10,6 +10,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -18,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tierflow.core.api.ConcurrentChangeException;
 import org.tierflow.core.api.Decision;
 import org.tierflow.core.api.DecisionVetoedException;
 import org.tierflow.core.api.EligibilityFailure;
@@ -29,6 +36,7 @@ import org.tierflow.core.api.NominationState;
 import org.tierflow.core.api.NominationSubmission;
 import org.tierflow.core.api.NotAuthorizedException;
 import org.tierflow.core.api.NotEligibleException;
+import org.tierflow.core.api.NotFoundException;
 import org.tierflow.core.api.Page;
 import org.tierflow.core.api.ReviewService;
 import org.tierflow.core.api.ReviewTask;
@@ -451,6 +459,43 @@ abstract class NominationReviewScenarios {
                 .isEqualTo(atDistrict.taskId());
         assertThat(processEnded(after)).isFalse();
         assertThat(eventTypes(nomination.id())).as("no listener heard of it").hasSize(eventsBefore);
+    }
+
+    @Test
+    void twoApproversDecidingOneReviewAtOnceNeverBothWin() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Nomination nomination = submit(NINGXIA, "top-talent", "xingqing-school-1", Map.of());
+            pass(nomination, "principal-xq1", OrganisationLevel.SCHOOL);
+            String taskId = reviewOf(nomination.id(), "xingqing-reviewer").taskId();
+            Decision pass = Decision.pass("ok").withData(Map.of("interview", "done"));
+
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Nomination>> results = new ArrayList<>();
+                for (String approver : List.of("xingqing-reviewer", "xingqing-reviewer-2")) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return reviews.decide(taskId, approver, pass);
+                    }));
+                }
+                start.countDown();
+                int wins = 0;
+                for (Future<Nomination> result : results) {
+                    try {
+                        result.get(30, TimeUnit.SECONDS);
+                        wins++;
+                    } catch (ExecutionException e) {
+                        assertThat(e.getCause()).isInstanceOfAny(ConcurrentChangeException.class, NotFoundException.class);
+                    }
+                }
+                assertThat(wins).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(types(nomination.id())).filteredOn(t -> t == TimelineEntryType.PASSED).hasSize(2);
+            assertThat(nominations.get(nomination.id()).currentLevel()).isEqualTo(OrganisationLevel.CITY);
+        }
     }
 
     @Test

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.persistence.OptimisticLockException;
+
 import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.hibernate.StaleStateException;
 import org.flowable.common.engine.impl.cfg.TransactionState;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tierflow.core.api.ConcurrentChangeException;
 import org.tierflow.core.api.InvalidRequestException;
 import org.tierflow.core.api.NotFoundException;
 import org.tierflow.core.api.ProgramCatalog;
@@ -110,6 +115,8 @@ public final class TierFlowRuntime {
             });
         } catch (RolledBack e) {
             throw e.reason;
+        } catch (FlowableOptimisticLockingException | OptimisticLockException | StaleStateException e) {
+            throw new ConcurrentChangeException(e);
         }
     }
 
