@@ -1,21 +1,30 @@
 package org.tierflow.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.flowable.engine.ProcessEngine;
+import org.tierflow.bpmn.TierFlowBpmn;
 import org.tierflow.core.api.NominationService;
 import org.tierflow.core.api.ProgramCatalog;
 import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewService;
+import org.tierflow.core.api.SelectionService;
+import org.tierflow.core.internal.selection.DefaultSelectionService;
+import org.tierflow.core.internal.selection.SelectionContext;
+import org.tierflow.core.api.CredentialService;
+import org.tierflow.core.api.TrainingService;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.tierflow.core.internal.engine.DefaultNominationService;
 import org.tierflow.core.internal.engine.DefaultReviewService;
 import org.tierflow.core.internal.engine.TierFlowBootstrap;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
+import org.tierflow.core.internal.credential.DefaultCredentialService;
+import org.tierflow.core.internal.training.DefaultTrainingService;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -41,6 +50,10 @@ public final class TierFlow {
     private final ProgramCatalog programs;
     private final NominationService nominations;
     private final ReviewService reviews;
+    private final SelectionService selection;
+    private final TrainingService training;
+    private final CredentialService credentials;
+    private final Map<String, String> bpmnModels;
 
     private TierFlow(Builder builder) {
         this.programs = builder.programs;
@@ -48,7 +61,15 @@ public final class TierFlow {
                 builder.eligibilityChecks, builder.handlersByUnit, builder.globalHandler, builder.listeners,
                 builder.policies);
         this.nominations = new DefaultNominationService(runtime);
-        this.reviews = new DefaultReviewService(runtime);
+        DefaultReviewService reviewService = new DefaultReviewService(runtime);
+        this.reviews = reviewService;
+        this.selection = new DefaultSelectionService(new SelectionContext(runtime::inTransaction, runtime::engine,
+                runtime::now, () -> runtime.persistence().currentSession(), runtime.quotas(), reviewService,
+                reviewService, nominations, builder.programs, builder.organisations, builder.approvers,
+                builder.policies));
+        this.training = new DefaultTrainingService(runtime);
+        this.credentials = new DefaultCredentialService(runtime);
+        this.bpmnModels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bpmnModels));
     }
 
     public static Builder builder() {
@@ -64,9 +85,13 @@ public final class TierFlow {
     /**
      * Starts TierFlow on an engine built from a configuration passed to {@link #configure}: migrates
      * TierFlow's tables on the engine's database and deploys its models if they changed.
+     *
+     * @throws org.tierflow.core.api.BpmnContractException when a model (shipped or given to
+     *         {@link Builder#bpmnModel}) breaks TierFlow's BPMN contract; it lists every violation, and nothing
+     *         was deployed
      */
     public TierFlow start(ProcessEngine engine) {
-        TierFlowBootstrap.start(engine, runtime);
+        TierFlowBootstrap.start(engine, runtime, bpmnModels);
         return this;
     }
 
@@ -87,6 +112,21 @@ public final class TierFlow {
         return reviews;
     }
 
+    /** The training-hour ledger of selected candidates. */
+    public TrainingService training() {
+        return training;
+    }
+
+    /** Credentials (认定证书): issue, verify, revoke, print. */
+    public CredentialService credentials() {
+        return credentials;
+    }
+
+    /** Selection under quota: allocation down the tree, selection rounds, batches and the waitlist. */
+    public SelectionService selection() {
+        return selection;
+    }
+
     /** Collects what TierFlow needs from the host. */
     public static final class Builder {
         private ProgramCatalog programs;
@@ -97,6 +137,7 @@ public final class TierFlow {
         private DecisionHandler globalHandler;
         private final List<NominationListener> listeners = new ArrayList<>();
         private ReviewPolicies policies = ReviewPolicies.defaults();
+        private final Map<String, String> bpmnModels = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -149,6 +190,38 @@ public final class TierFlow {
         /** Empty-approver and self-approval policies; {@link ReviewPolicies#defaults()} otherwise. */
         public Builder policies(ReviewPolicies reviewPolicies) {
             this.policies = Objects.requireNonNull(reviewPolicies);
+            return this;
+        }
+
+        /**
+         * A process designer's customised version of one of TierFlow's BPMN models, deployed instead of the
+         * shipped model that defines the same process id ({@code tierflowNominationProcess} or
+         * {@code tierflowLevelReviewProcess}). Call once per customised model.
+         *
+         * <p>{@link TierFlow#start} checks every model against TierFlow's BPMN contract
+         * ({@code docs/reference/bpmn-contract.md}) before deploying anything: a model that breaks it (a missing
+         * contract task, a script task, a class or expression instead of TierFlow's delegate beans, an arbitrary
+         * condition, a gateway missing an outcome, invalid XML, ...) makes {@code start} throw a
+         * {@link org.tierflow.core.api.BpmnContractException} naming the resource, line, element and rule of every
+         * violation, and nothing is deployed.
+         *
+         * @param resourceName the name to deploy the model under, ending with {@code .bpmn20.xml}, for example
+         *                     {@code "acme/tierflowLevelReviewProcess.bpmn20.xml"}; unique among the custom models
+         * @param xml          the BPMN 2.0 XML of the model
+         * @throws IllegalArgumentException when the name does not end with {@code .bpmn20.xml} or was given before
+         */
+        public Builder bpmnModel(String resourceName, String xml) {
+            Objects.requireNonNull(resourceName, "resourceName");
+            Objects.requireNonNull(xml, "xml");
+            if (!resourceName.endsWith(TierFlowBpmn.RESOURCE_SUFFIX)) {
+                throw new IllegalArgumentException("BPMN 模型的资源名必须以 " + TierFlowBpmn.RESOURCE_SUFFIX + " 结尾："
+                        + resourceName + " / the resource name of a BPMN model must end with "
+                        + TierFlowBpmn.RESOURCE_SUFFIX + ": " + resourceName);
+            }
+            if (bpmnModels.putIfAbsent(resourceName, xml) != null) {
+                throw new IllegalArgumentException("BPMN 模型 " + resourceName + " 已注册 / the BPMN model "
+                        + resourceName + " was already given");
+            }
             return this;
         }
 

@@ -28,6 +28,7 @@ import org.tierflow.core.api.program.ReviewAction;
 import org.tierflow.core.api.program.ReviewStep;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.RecordMapper;
+import org.tierflow.core.internal.selection.ReviewSteps;
 import org.tierflow.core.spi.ApproverQuery;
 import org.tierflow.core.spi.DecisionContext;
 import org.tierflow.core.spi.DecisionHandler;
@@ -37,7 +38,7 @@ import org.tierflow.core.spi.NominationEventType;
  * {@link ReviewService} on the engine. Flowable does not check who completes a task; TierFlow asks the
  * host's approver directory on every call and refuses before anything changes.
  */
-public final class DefaultReviewService implements ReviewService {
+public final class DefaultReviewService implements ReviewService, ReviewSteps {
 
     private static final int MAX_PAGE_SIZE = 500;
 
@@ -122,10 +123,22 @@ public final class DefaultReviewService implements ReviewService {
 
     @Override
     public Nomination decide(String taskId, String userId, Decision decision) {
+        return decide(taskId, userId, decision, true);
+    }
+
+    /** A pass on TierFlow's own behalf (waitlist promotion): no approver, recorded as passed automatically. */
+    @Override
+    public Nomination passAutomatically(String taskId, String comment, Map<String, Object> data) {
+        return decide(taskId, null, new Decision(DecisionOutcome.PASS, comment, List.of(), data), false);
+    }
+
+    private Nomination decide(String taskId, String userId, Decision decision, boolean byApprover) {
         return runtime.inTransaction(() -> {
             Task task = reviewTask(taskId);
-            authorize(task, userId, "decide");
-            if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+            if (byApprover) {
+                authorize(task, userId, "decide");
+            }
+            if (byApprover && task.getAssignee() != null && !task.getAssignee().equals(userId)) {
                 throw new NotAuthorizedException(new LocalizedText(
                         "该审核任务已由 " + task.getAssignee() + " 认领，只有认领人可以作出决定",
                         "this review is claimed by " + task.getAssignee() + "; only they can decide it"));
@@ -144,6 +157,10 @@ public final class DefaultReviewService implements ReviewService {
             if (veto.isPresent()) {
                 throw new DecisionVetoedException(veto.get());
             }
+            if (decision.outcome() == DecisionOutcome.PASS) {
+                runtime.quotas().refuseIfAlreadyFull(nomination.getId(), nomination.getProgramCode(),
+                        nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId);
+            }
 
             Map<String, Object> data = new HashMap<>(decision.data());
             data.putAll(context.addedData());
@@ -151,7 +168,7 @@ public final class DefaultReviewService implements ReviewService {
             TimelineEntryType entryType;
             switch (decision.outcome()) {
                 case PASS -> {
-                    entryType = TimelineEntryType.PASSED;
+                    entryType = byApprover ? TimelineEntryType.PASSED : TimelineEntryType.PASSED_AUTOMATICALLY;
                     eventType = NominationEventType.PASSED_LEVEL;
                     if (step.action() == ReviewAction.DECIDE) {
                         nomination.setState(NominationState.SELECTED);
@@ -182,8 +199,34 @@ public final class DefaultReviewService implements ReviewService {
             Map<String, Object> outcome = new HashMap<>();
             outcome.put(VAR_LEVEL_OUTCOME, decision.outcome().name());
             runtime.engine().getTaskService().complete(taskId, outcome);
+            if (decision.outcome() == DecisionOutcome.PASS) {
+                // Selection under quota: take the slot last, so the row lock is held only until the commit.
+                runtime.quotas().consumeOnPass(nomination.getId(), nomination.getProgramCode(),
+                        nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId);
+            }
 
             handler.afterDecision(context);
+            return RecordMapper.INSTANCE.toNomination(nomination);
+        });
+    }
+
+    /** A selected candidate withdraws: the process ends, the nomination is withdrawn, timeline and hosts are told. */
+    @Override
+    public Nomination withdrawAfterSelection(String nominationId, String actorId, String reason, Map<String, Object> data) {
+        return runtime.inTransaction(() -> {
+            NominationEntity nomination = runtime.nomination(nominationId);
+            String processId = nomination.getProcessInstanceId();
+            if (processId != null && runtime.engine().getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceId(processId).count() > 0) {
+                runtime.engine().getRuntimeService().deleteProcessInstance(processId, "withdrawn after selection: " + reason);
+            }
+            nomination.setState(NominationState.WITHDRAWN);
+            nomination.setUpdatedAt(runtime.now());
+            runtime.records().append(nominationId, TimelineEntryType.WITHDRAWN, nomination.getStepIndex(),
+                    nomination.getCurrentLevel(), null, nomination.getUnitId(), actorId, reason, List.of(), data,
+                    runtime.now());
+            events.publish(NominationEventType.WITHDRAWN, nomination, nomination.getCurrentLevel(),
+                    nomination.getUnitId(), actorId, reason);
             return RecordMapper.INSTANCE.toNomination(nomination);
         });
     }

@@ -1,5 +1,16 @@
 package org.tierflow.core.internal.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import javax.sql.DataSource;
 
 import org.flowable.common.engine.impl.el.ReadOnlyMapELResolver;
@@ -8,6 +19,9 @@ import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.repository.DeploymentBuilder;
 import org.tierflow.bpmn.TierFlowBpmn;
+import org.tierflow.core.api.BpmnContractException;
+import org.tierflow.core.api.BpmnContractViolation;
+import org.tierflow.core.internal.bpmn.BpmnContractValidator;
 import org.tierflow.core.internal.persistence.TierFlowPersistence;
 
 /** Wires TierFlow into a Flowable engine: delegates before the engine is built, schema and models after. */
@@ -30,18 +44,59 @@ public final class TierFlowBootstrap {
         impl.addPreBeanELResolver(new ReadOnlyMapELResolver(new NominationDelegates(runtime).byBeanName()));
     }
 
-    /** Migrates TierFlow's tables, deploys its models (only when they changed) and binds the runtime. */
+    /** Migrates TierFlow's tables, deploys its shipped models (only when they changed) and binds the runtime. */
     public static void start(ProcessEngine engine, TierFlowRuntime runtime) {
+        start(engine, runtime, Map.of());
+    }
+
+    /**
+     * Checks the models against TierFlow's BPMN contract, then migrates TierFlow's tables, deploys the models
+     * (only when they changed) and binds the runtime.
+     *
+     * @param customModels resource name → BPMN XML of the host's customised models; each replaces the shipped
+     *                     model that defines the same process id
+     * @throws BpmnContractException listing every violation of every model; nothing was migrated or deployed
+     */
+    public static void start(ProcessEngine engine, TierFlowRuntime runtime, Map<String, String> customModels) {
+        Map<String, String> models = modelsToDeploy(customModels);
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(models);
+        if (!violations.isEmpty()) {
+            throw new BpmnContractException(violations);
+        }
         DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
         TierFlowPersistence persistence = TierFlowPersistence.start(dataSource);
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .enableDuplicateFiltering();
-        ClassLoader loader = TierFlowBpmn.class.getClassLoader();
-        for (String resource : TierFlowBpmn.NOMINATION_RESOURCES) {
-            deployment.addInputStream(resource, loader.getResourceAsStream(resource));
-        }
+        models.forEach((resource, xml) -> deployment.addBytes(resource, xml.getBytes(StandardCharsets.UTF_8)));
         deployment.deploy();
         runtime.bind(engine, persistence);
+    }
+
+    /** The shipped models, except those a custom model replaces (same process id), then the custom models. */
+    static Map<String, String> modelsToDeploy(Map<String, String> customModels) {
+        Set<String> replaced = new HashSet<>();
+        customModels.values().forEach(xml -> replaced.addAll(BpmnContractValidator.processIds(xml)));
+        Map<String, String> models = new LinkedHashMap<>();
+        ClassLoader loader = TierFlowBpmn.class.getClassLoader();
+        for (String resource : TierFlowBpmn.NOMINATION_RESOURCES) {
+            String xml = read(loader, resource);
+            if (Collections.disjoint(replaced, BpmnContractValidator.processIds(xml))) {
+                models.put(resource, xml);
+            }
+        }
+        models.putAll(customModels);
+        return models;
+    }
+
+    private static String read(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("TierFlow's model " + resource + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read TierFlow's model " + resource, e);
+        }
     }
 }

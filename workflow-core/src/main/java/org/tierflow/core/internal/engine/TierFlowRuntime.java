@@ -30,6 +30,7 @@ import org.tierflow.core.api.OrganisationUnit;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.NominationRecords;
 import org.tierflow.core.internal.persistence.TierFlowPersistence;
+import org.tierflow.core.internal.selection.QuotaLedger;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -44,9 +45,9 @@ public final class TierFlowRuntime {
 
     private static final DecisionHandler NO_HANDLER = new DecisionHandler() { };
 
-    final ProgramCatalog programs;
-    final OrganisationDirectory organisations;
-    final ApproverDirectory approvers;
+    public final ProgramCatalog programs;
+    public final OrganisationDirectory organisations;
+    public final ApproverDirectory approvers;
     final List<EligibilityCheck> eligibilityChecks;
     final Map<String, DecisionHandler> handlersByUnit;
     final DecisionHandler globalHandler;
@@ -56,6 +57,7 @@ public final class TierFlowRuntime {
     private volatile ProcessEngine engine;
     private volatile TierFlowPersistence persistence;
     private volatile NominationRecords records;
+    private final QuotaLedger quotas;
 
     public TierFlowRuntime(ProgramCatalog programs, OrganisationDirectory organisations, ApproverDirectory approvers,
                            List<EligibilityCheck> eligibilityChecks, Map<String, DecisionHandler> handlersByUnit,
@@ -68,6 +70,7 @@ public final class TierFlowRuntime {
         this.globalHandler = globalHandler == null ? NO_HANDLER : globalHandler;
         this.listeners = List.copyOf(listeners);
         this.policies = policies;
+        this.quotas = new QuotaLedger(programs, organisations, () -> persistence().currentSession(), this::now);
     }
 
     /** Binds the started engine and TierFlow's persistence. */
@@ -81,7 +84,7 @@ public final class TierFlowRuntime {
         return engine != null;
     }
 
-    ProcessEngine engine() {
+    public ProcessEngine engine() {
         ProcessEngine current = engine;
         if (current == null) {
             throw new IllegalStateException("TierFlow 尚未启动 / TierFlow has not been started: call TierFlow.start(processEngine)");
@@ -97,8 +100,13 @@ public final class TierFlowRuntime {
         return persistence;
     }
 
+    /** The quota rows: taken on every pass, in the decision's transaction (selection under quota). */
+    public QuotaLedger quotas() {
+        return quotas;
+    }
+
     /** Runs the work as one engine command: one transaction for the engine's and TierFlow's tables. */
-    <T> T inTransaction(Supplier<T> work) {
+    public <T> T inTransaction(Supplier<T> work) {
         try {
             return engine().getManagementService().executeCommand(commandContext -> {
                 try {
@@ -145,7 +153,7 @@ public final class TierFlowRuntime {
     }
 
     /** Now, by the engine's clock (tests move it). */
-    Instant now() {
+    public Instant now() {
         return engine().getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
     }
 

@@ -45,7 +45,18 @@ public final class TierFlowPersistence implements AutoCloseable {
                 .migrate();
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(NominationEntity.class)
-                .addAnnotatedClass(ReviewRecordEntity.class);
+                .addAnnotatedClass(ReviewRecordEntity.class)
+                .addAnnotatedClass(TrainingHoursEntity.class)
+                .addAnnotatedClass(CredentialEntity.class)
+                .addAnnotatedClass(CredentialRevocationEntity.class);
+        // Selection under quota: quotas, their use and allocations, rounds, scores.
+        configuration
+                .addAnnotatedClass(org.tierflow.core.internal.selection.QuotaEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.selection.QuotaUseEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.selection.QuotaAllocationEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.selection.SelectionRoundEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.selection.RoundSelectionEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.selection.StepScoreEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Sessions run on the engine's connection inside the engine's transaction: Hibernate never commits.
         configuration.setProperty(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");

@@ -1,0 +1,274 @@
+package org.tierflow.core.internal.credential;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.Session;
+import org.tierflow.core.api.Credential;
+import org.tierflow.core.api.CredentialService;
+import org.tierflow.core.api.CredentialVerification;
+import org.tierflow.core.api.InvalidRequestException;
+import org.tierflow.core.api.NotAuthorizedException;
+import org.tierflow.core.api.NotFoundException;
+import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.api.program.CredentialDefinition;
+import org.tierflow.core.api.program.LocalizedText;
+import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ProgramDefinition;
+import org.tierflow.core.api.program.ReviewAction;
+import org.tierflow.core.api.program.TierDefinition;
+import org.tierflow.core.internal.engine.TierFlowRuntime;
+import org.tierflow.core.internal.persistence.CredentialEntity;
+import org.tierflow.core.internal.persistence.CredentialRevocationEntity;
+import org.tierflow.core.internal.persistence.NominationEntity;
+import org.tierflow.core.internal.persistence.NominationRecords;
+import org.tierflow.core.internal.training.SelectedNominations;
+import org.tierflow.core.spi.ApproverQuery;
+
+/**
+ * {@link CredentialService} on TierFlow's tables. Issue locks the nomination's row, so two concurrent issues
+ * for one nomination cannot both succeed; a revocation is a row of its own, keyed by the credential.
+ */
+public final class DefaultCredentialService implements CredentialService {
+
+    private static final int MAX_HOLDER_NAME = 200;
+    private static final int MAX_REASON = 2000;
+    private static final int NUMBER_ATTEMPTS = 5;
+
+    private final TierFlowRuntime runtime;
+    private final CredentialNumbers numbers = new CredentialNumbers();
+
+    public DefaultCredentialService(TierFlowRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Credential issue(String nominationId, String actorId, String holderName) {
+        String name = holderName == null || holderName.isBlank() ? null : holderName.strip();
+        if (name != null && name.length() > MAX_HOLDER_NAME) {
+            throw new InvalidRequestException("invalid-holder-name", new LocalizedText(
+                    "holderName（持证人姓名）不能超过 " + MAX_HOLDER_NAME + " 个字符",
+                    "holderName must be at most " + MAX_HOLDER_NAME + " characters"));
+        }
+        return runtime.inTransaction(() -> {
+            Session session = session();
+            NominationEntity nomination = SelectedNominations.find(new NominationRecords(runtime.persistence()), nominationId);
+            ProgramDefinition program = program(nomination.getProgramCode());
+            TierDefinition tier = tier(program, nomination.getTierCode());
+            CredentialDefinition definition = tier.credential().orElseThrow(() -> new InvalidRequestException(
+                    "no-credential", new LocalizedText("人才类别 “" + tier.name().zh() + "” 不颁发认定证书",
+                    "the tier '" + tier.name().en() + "' awards no credential")));
+            OrganisationUnit issuer = issuingUnit(nomination.getUnitId(), definition.issuingLevel());
+            authorize(actorId, nomination.getApplicantId(), program.code(), tier.code(), issuer.id(),
+                    definition.issuingLevel(), new LocalizedText("颁发", "issue"));
+
+            session.lock(nomination, LockModeType.PESSIMISTIC_WRITE);
+            SelectedNominations.requireSelected(nomination, new LocalizedText("获颁认定证书", "be awarded a credential"));
+            Optional<CredentialEntity> valid = validCredentialOf(nominationId);
+            if (valid.isPresent()) {
+                throw new InvalidRequestException("already-issued", new LocalizedText(
+                        "申报 " + nominationId + " 已获颁有效的认定证书 " + valid.get().getNumber() + "；如需重新颁发，请先撤销",
+                        "nomination " + nominationId + " already holds the valid credential " + valid.get().getNumber()
+                                + "; revoke it before issuing another"));
+            }
+
+            Instant now = runtime.now();
+            LocalDate today = SelectedNominations.day(now);
+            CredentialEntity credential = new CredentialEntity();
+            credential.setId(UUID.randomUUID().toString());
+            credential.setNumber(freshNumber(program.code(), today.getYear()));
+            credential.setNominationId(nominationId);
+            credential.setProgramCode(program.code());
+            credential.setTierCode(tier.code());
+            credential.setHolderId(nomination.getApplicantId());
+            credential.setHolderName(name);
+            credential.setTitleZh(definition.title().zh());
+            credential.setTitleEn(definition.title().en());
+            credential.setTierNameZh(tier.name().zh());
+            credential.setTierNameEn(tier.name().en());
+            credential.setProgramNameZh(program.name().zh());
+            credential.setProgramNameEn(program.name().en());
+            credential.setIssuingUnitId(issuer.id());
+            credential.setIssuingUnitNameZh(issuer.name().zh());
+            credential.setIssuingUnitNameEn(issuer.name().en());
+            credential.setIssuingLevel(definition.issuingLevel());
+            credential.setIssuedBy(actorId);
+            credential.setIssuedAt(now);
+            credential.setIssuedOn(today);
+            session.persist(credential);
+            session.flush();
+            return toCredential(credential, Optional.empty());
+        });
+    }
+
+    @Override
+    public Optional<CredentialVerification> verify(String number) {
+        String normalised = CredentialNumbers.normalise(number);
+        if (normalised.isEmpty()) {
+            return Optional.empty();
+        }
+        return runtime.inTransaction(() -> byNumber(normalised).map(entity -> {
+            Credential credential = toCredential(entity, revocationOf(entity.getId()));
+            return new CredentialVerification(credential.number(), credential.holderId(), credential.holderName(),
+                    credential.title(), credential.tierName(), credential.programName(), credential.issuingUnitName(),
+                    credential.issuedOn(), credential.status(),
+                    credential.revocation().map(Credential.Revocation::reason).orElse(null),
+                    credential.revocation().map(Credential.Revocation::revokedOn).orElse(null));
+        }));
+    }
+
+    @Override
+    public Credential revoke(String number, String reason, String actorId) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("reason-required", new LocalizedText(
+                    "撤销认定证书必须填写理由（reason）", "a reason is required to revoke a credential"));
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidRequestException("reason-too-long", new LocalizedText(
+                    "撤销理由（reason）不能超过 " + MAX_REASON + " 个字符", "the reason must be at most " + MAX_REASON + " characters"));
+        }
+        return runtime.inTransaction(() -> {
+            CredentialEntity credential = byNumber(CredentialNumbers.normalise(number)).orElseThrow(() -> notFound(number));
+            authorize(actorId, credential.getHolderId(), credential.getProgramCode(), credential.getTierCode(),
+                    credential.getIssuingUnitId(), credential.getIssuingLevel(), new LocalizedText("撤销", "revoke"));
+            Optional<CredentialRevocationEntity> earlier = revocationOf(credential.getId());
+            if (earlier.isPresent()) {
+                throw new InvalidRequestException("already-revoked", new LocalizedText(
+                        "认定证书 " + credential.getNumber() + " 已于 " + earlier.get().getRevokedOn() + " 撤销",
+                        "credential " + credential.getNumber() + " was already revoked on " + earlier.get().getRevokedOn()));
+            }
+            Instant now = runtime.now();
+            CredentialRevocationEntity revocation = new CredentialRevocationEntity();
+            revocation.setCredentialId(credential.getId());
+            revocation.setReason(reason.strip());
+            revocation.setRevokedBy(actorId);
+            revocation.setRevokedAt(now);
+            revocation.setRevokedOn(SelectedNominations.day(now));
+            session().persist(revocation);
+            session().flush();
+            return toCredential(credential, Optional.of(revocation));
+        });
+    }
+
+    @Override
+    public List<Credential> ofNomination(String nominationId) {
+        return runtime.inTransaction(() -> {
+            SelectedNominations.find(new NominationRecords(runtime.persistence()), nominationId);
+            return credentialsOf(nominationId).stream()
+                    .map(c -> toCredential(c, revocationOf(c.getId())))
+                    .toList();
+        });
+    }
+
+    @Override
+    public String renderPrintable(String number, Locale locale) {
+        Credential credential = runtime.inTransaction(() -> {
+            CredentialEntity entity = byNumber(CredentialNumbers.normalise(number)).orElseThrow(() -> notFound(number));
+            return toCredential(entity, revocationOf(entity.getId()));
+        });
+        return CertificatePage.render(credential, locale);
+    }
+
+    /**
+     * Refuses unless the directory lets the actor act for the issuing unit (asked as the deciding action at the
+     * issuing level), and the actor is not the holder.
+     */
+    private void authorize(String actorId, String holderId, String programCode, String tierCode, String unitId,
+                           OrganisationLevel level, LocalizedText what) {
+        if (actorId == null || actorId.isBlank()) {
+            throw new NotAuthorizedException(new LocalizedText("未指明操作人，不能" + what.zh() + "认定证书",
+                    "no actor given; nobody may " + what.en() + " a credential anonymously"));
+        }
+        if (actorId.equals(holderId)) {
+            throw new NotAuthorizedException(new LocalizedText("不能为自己" + what.zh() + "认定证书",
+                    "nobody may " + what.en() + " their own credential"));
+        }
+        ApproverQuery query = new ApproverQuery(programCode, tierCode, unitId, level, ReviewAction.DECIDE);
+        if (!runtime.approvers.mayAct(actorId, query)) {
+            throw new NotAuthorizedException(new LocalizedText(
+                    "用户 " + actorId + " 无权代表单位 " + unitId + "（" + level.label().zh() + "级）" + what.zh() + "认定证书",
+                    "user " + actorId + " may not " + what.en() + " credentials for unit " + unitId + " ("
+                            + level.label().en() + " level)"));
+        }
+    }
+
+    private OrganisationUnit issuingUnit(String candidateUnitId, OrganisationLevel level) {
+        return runtime.organisations.ancestorAt(candidateUnitId, level).orElseThrow(() -> new InvalidRequestException(
+                "no-unit-at-level", new LocalizedText(
+                "组织机构树中单位 “" + candidateUnitId + "” 之上没有" + level.label().zh() + "级单位，无法确定发证单位",
+                "the organisation tree has no " + level.label().en() + " above unit '" + candidateUnitId
+                        + "' to issue the credential")));
+    }
+
+    private String freshNumber(String programCode, int year) {
+        for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+            String candidate = numbers.next(programCode, year);
+            if (byNumber(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no unused credential number after " + NUMBER_ATTEMPTS + " attempts");
+    }
+
+    private ProgramDefinition program(String code) {
+        return runtime.programs.find(code).orElseThrow(() -> new InvalidRequestException("unknown-program",
+                new LocalizedText("没有代码为 “" + code + "” 的培养方案", "no program with the code '" + code + "'")));
+    }
+
+    private static TierDefinition tier(ProgramDefinition program, String tierCode) {
+        return program.tier(tierCode).orElseThrow(() -> new InvalidRequestException("unknown-tier", new LocalizedText(
+                "培养方案 “" + program.code() + "” 中没有人才类别 “" + tierCode + "”",
+                "program '" + program.code() + "' has no tier '" + tierCode + "'")));
+    }
+
+    private Optional<CredentialEntity> byNumber(String number) {
+        return session().createSelectionQuery("from CredentialEntity c where c.number = :number", CredentialEntity.class)
+                .setParameter("number", number)
+                .uniqueResultOptional();
+    }
+
+    private List<CredentialEntity> credentialsOf(String nominationId) {
+        return session().createSelectionQuery(
+                        "from CredentialEntity c where c.nominationId = :id order by c.issuedAt, c.id", CredentialEntity.class)
+                .setParameter("id", nominationId)
+                .getResultList();
+    }
+
+    private Optional<CredentialEntity> validCredentialOf(String nominationId) {
+        return session().createSelectionQuery("from CredentialEntity c where c.nominationId = :id and not exists "
+                        + "(from CredentialRevocationEntity r where r.credentialId = c.id)", CredentialEntity.class)
+                .setParameter("id", nominationId)
+                .setMaxResults(1)
+                .uniqueResultOptional();
+    }
+
+    private Optional<CredentialRevocationEntity> revocationOf(String credentialId) {
+        return Optional.ofNullable(session().get(CredentialRevocationEntity.class, credentialId));
+    }
+
+    private static NotFoundException notFound(String number) {
+        return new NotFoundException(new LocalizedText("没有编号为 “" + number + "” 的认定证书",
+                "no credential with the number '" + number + "'"));
+    }
+
+    private static Credential toCredential(CredentialEntity c, Optional<CredentialRevocationEntity> revocation) {
+        return new Credential(c.getNumber(), c.getNominationId(), c.getProgramCode(), c.getTierCode(), c.getHolderId(),
+                c.getHolderName(), new LocalizedText(c.getTitleZh(), c.getTitleEn()),
+                new LocalizedText(c.getTierNameZh(), c.getTierNameEn()),
+                new LocalizedText(c.getProgramNameZh(), c.getProgramNameEn()), c.getIssuingUnitId(),
+                new LocalizedText(c.getIssuingUnitNameZh(), c.getIssuingUnitNameEn()), c.getIssuingLevel(),
+                c.getIssuedBy(), c.getIssuedAt(), c.getIssuedOn(),
+                revocation.map(r -> new Credential.Revocation(r.getReason(), r.getRevokedBy(), r.getRevokedAt(),
+                        r.getRevokedOn())));
+    }
+
+    private Session session() {
+        return runtime.persistence().currentSession();
+    }
+}

@@ -1,0 +1,793 @@
+package org.tierflow.core.internal.selection;
+
+import static org.tierflow.bpmn.TierFlowBpmn.LEVEL_REVIEW_PROCESS;
+import static org.tierflow.bpmn.TierFlowBpmn.SOURCE_ADMINISTRATOR;
+import static org.tierflow.bpmn.TierFlowBpmn.TASK_REVIEW_NOMINATION;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_APPLICANT_ID;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_APPROVER_LEVEL;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_APPROVER_SOURCE;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_APPROVER_UNIT_ID;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_NOMINATION_ID;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_PROGRAM_CODE;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_REVIEW_ACTION;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_REVIEW_LEVEL;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_REVIEW_UNIT_ID;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_STEP_INDEX;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_TIER_CODE;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.flowable.task.api.Task;
+import org.hibernate.Session;
+import org.tierflow.core.api.AllocationProblem;
+import org.tierflow.core.api.BatchItemProblem;
+import org.tierflow.core.api.BatchOutcome;
+import org.tierflow.core.api.BatchRejectedException;
+import org.tierflow.core.api.Decision;
+import org.tierflow.core.api.DecisionOutcome;
+import org.tierflow.core.api.DecisionVetoedException;
+import org.tierflow.core.api.InvalidRequestException;
+import org.tierflow.core.api.Nomination;
+import org.tierflow.core.api.NominationState;
+import org.tierflow.core.api.NotAuthorizedException;
+import org.tierflow.core.api.NotFoundException;
+import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.api.Quota;
+import org.tierflow.core.api.QuotaAllocationException;
+import org.tierflow.core.api.RankedCandidate;
+import org.tierflow.core.api.SelectionRound;
+import org.tierflow.core.api.SelectionService;
+import org.tierflow.core.api.TierFlowException;
+import org.tierflow.core.api.Withdrawal;
+import org.tierflow.core.api.program.LocalizedText;
+import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ReviewAction;
+import org.tierflow.core.api.program.ReviewChain;
+import org.tierflow.core.api.program.ReviewStep;
+import org.tierflow.core.api.program.TierDefinition;
+import org.tierflow.core.internal.selection.RoundSelectionEntity.Outcome;
+import org.tierflow.core.spi.ApproverQuery;
+
+/** {@link SelectionService} on the engine: each call is one engine command, so one transaction. */
+public final class DefaultSelectionService implements SelectionService {
+
+    /**
+     * The ranking: highest score first (nominations without a score after every scored one), then earlier
+     * submission, then nomination id. Total, so the order never depends on the database.
+     */
+    static final Comparator<RankedCandidate> RANKING = Comparator
+            .comparing(RankedCandidate::score, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+            .thenComparing(RankedCandidate::submittedAt)
+            .thenComparing(RankedCandidate::nominationId);
+
+    private final SelectionContext context;
+
+    public DefaultSelectionService(SelectionContext context) {
+        this.context = context;
+    }
+
+    // ------------------------------------------------------------------------------------------------ quotas
+
+    @Override
+    public List<Quota> allocate(String programCode, String tierCode, String parentUnitId,
+                                Map<String, Integer> quotasByChildUnit, String actorId) {
+        Objects.requireNonNull(quotasByChildUnit, "quotasByChildUnit");
+        TierDefinition tier = tier(programCode, tierCode);
+        OrganisationUnit parent = unit(parentUnitId);
+        ReviewStep parentStep = stepAt(tier, parent.level()).orElseThrow(() -> new InvalidRequestException(
+                "not-in-chain", new LocalizedText(
+                "“" + tier.name().zh() + "”的评审链中没有" + parent.level().label().zh() + "级，单位 “" + parent.id()
+                        + "” 不能分配名额",
+                "'" + tier.name().en() + "' has no " + parent.level().label().en() + " step; unit '" + parent.id()
+                        + "' cannot allocate quotas")));
+        Set<OrganisationLevel> childLevels = levelsBelow(tier, parent.level());
+        if (childLevels.isEmpty()) {
+            throw new InvalidRequestException("no-level-below", new LocalizedText(
+                    "在“" + tier.name().zh() + "”中" + parent.level().label().zh() + "级之下没有评审层级，无处分配名额",
+                    "in '" + tier.name().en() + "' no level of the chain sits below the " + parent.level().label().en()
+                            + "; there is nobody to allocate to"));
+        }
+        if (quotasByChildUnit.isEmpty()) {
+            throw new InvalidRequestException("nothing-to-allocate", new LocalizedText(
+                    "没有给出要分配的单位", "no unit to allocate to was given"));
+        }
+        if (!mayActFor(actorId, programCode, tierCode, parent, parent.level(), parentStep.action())) {
+            throw new NotAuthorizedException(new LocalizedText(
+                    "用户 " + actorId + " 无权代表单位 " + parent.id() + "（" + parent.level().label().zh() + "级）分配名额",
+                    "user " + actorId + " may not allocate quotas for unit " + parent.id() + " ("
+                            + parent.level().label().en() + " level)"));
+        }
+        return context.transactions().inTransaction(() -> {
+            QuotaLedger quotas = context.quotas();
+            List<AllocationProblem> problems = new ArrayList<>();
+            Map<String, Integer> valid = new LinkedHashMap<>();
+            quotasByChildUnit.forEach((childId, amount) -> {
+                Optional<OrganisationUnit> child = childId == null ? Optional.empty()
+                        : context.organisations().findUnit(childId);
+                if (child.isEmpty()) {
+                    problems.add(new AllocationProblem(childId, "unknown-unit", new LocalizedText(
+                            "组织机构中没有单位 “" + childId + "”", "no organisation unit '" + childId + "'")));
+                    return;
+                }
+                boolean ok = true;
+                if (childId.equals(parent.id()) || !context.organisations().isWithin(childId, parent.id())) {
+                    problems.add(new AllocationProblem(childId, "not-a-child", new LocalizedText(
+                            "单位 “" + childId + "” 不在 “" + parent.id() + "” 之下，不能由它分配名额",
+                            "unit '" + childId + "' is not below '" + parent.id() + "'; it cannot allocate to it")));
+                    ok = false;
+                } else if (!childLevels.contains(child.get().level())) {
+                    problems.add(new AllocationProblem(childId, "wrong-level", new LocalizedText(
+                            "单位 “" + childId + "” 是" + child.get().level().label().zh() + "，而“" + tier.name().zh()
+                                    + "”评审链中" + parent.level().label().zh() + "的下一级是" + labelsZh(childLevels),
+                            "unit '" + childId + "' is a " + child.get().level().label().en() + ", but in '"
+                                    + tier.name().en() + "' the level below the " + parent.level().label().en()
+                                    + " is " + labelsEn(childLevels))));
+                    ok = false;
+                }
+                if (amount == null || amount < 0) {
+                    problems.add(new AllocationProblem(childId, "negative", new LocalizedText(
+                            "单位 “" + childId + "” 的名额必须是不小于 0 的整数，实际为 " + amount,
+                            "the quota of unit '" + childId + "' must be a whole number of at least 0, got " + amount)));
+                    ok = false;
+                }
+                if (ok) {
+                    valid.put(childId, amount);
+                }
+            });
+            String parentKey = quotas.rowKey(tier, parent);
+            Set<String> keys = new LinkedHashSet<>(valid.keySet());
+            keys.add(parentKey);
+            Map<String, QuotaEntity> rows = quotas.lock(programCode, tier, keys);
+            QuotaEntity parentRow = rows.get(parentKey);
+            Integer parentQuota = QuotaLedger.TIER_TOTAL.equals(parentKey) ? Integer.valueOf(tier.quota())
+                    : parentRow.getAllocated();
+            if (parentQuota == null) {
+                problems.add(new AllocationProblem(null, "parent-without-quota", new LocalizedText(
+                        "单位 “" + parent.id() + "” 自己尚未获得“" + tier.name().zh() + "”的名额，不能向下分配",
+                        "unit '" + parent.id() + "' has not been allocated a quota in '" + tier.name().en()
+                                + "' itself, so it cannot allocate any")));
+            }
+            valid.forEach((childId, amount) -> {
+                QuotaEntity row = rows.get(childId);
+                if (amount < row.getUsed()) {
+                    problems.add(new AllocationProblem(childId, "below-used", new LocalizedText(
+                            "单位 “" + childId + "” 已使用 " + row.getUsed() + " 个名额，不能把名额减到 " + amount,
+                            "unit '" + childId + "' has already used " + row.getUsed() + " and cannot be cut to " + amount)));
+                }
+            });
+            Map<String, Integer> total = new LinkedHashMap<>(quotas.allocationsOf(programCode, tier, parent.id()));
+            total.keySet().removeAll(quotasByChildUnit.keySet());
+            total.putAll(valid);
+            int sum = total.values().stream().mapToInt(Integer::intValue).sum();
+            if (parentQuota != null && sum > parentQuota) {
+                problems.add(0, new AllocationProblem(null, "over-parent-quota", new LocalizedText(
+                        "分配给下级的名额合计 " + sum + " 名，超过单位 “" + parent.id() + "” 自己的名额 " + parentQuota + " 名",
+                        "the children's quotas add up to " + sum + ", more than the " + parentQuota
+                                + " of unit '" + parent.id() + "' itself")));
+            }
+            if (!problems.isEmpty()) {
+                throw new QuotaAllocationException(problems);
+            }
+            Instant now = context.clock().get();
+            List<Quota> result = new ArrayList<>();
+            valid.forEach((childId, amount) -> {
+                QuotaEntity row = rows.get(childId);
+                row.setAllocated(amount);
+                row.setParentUnitId(parent.id());
+                row.setUpdatedAt(now);
+                QuotaAllocationEntity record = new QuotaAllocationEntity();
+                record.setId(UUID.randomUUID().toString());
+                record.setProgramCode(programCode);
+                record.setTierCode(tierCode);
+                record.setParentUnitId(parent.id());
+                record.setUnitId(childId);
+                record.setAllocated(amount);
+                record.setActorId(actorId);
+                record.setCreatedAt(now);
+                session().persist(record);
+                result.add(quotas.toQuota(tier, row, childId));
+            });
+            return result;
+        });
+    }
+
+    @Override
+    public Quota quota(String programCode, String tierCode, String unitId) {
+        TierDefinition tier = tier(programCode, tierCode);
+        OrganisationUnit unit = unit(unitId);
+        return context.transactions().inTransaction(() -> context.quotas().status(programCode, tier, unit));
+    }
+
+    // ------------------------------------------------------------------------------------------------ rounds
+
+    @Override
+    public SelectionRound openRound(String programCode, String tierCode, String unitId, OrganisationLevel level,
+                                    Instant opensAt, Instant closesAt, String actorId) {
+        TierDefinition tier = tier(programCode, tierCode);
+        OrganisationUnit unit = unit(unitId);
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(opensAt, "opensAt");
+        Objects.requireNonNull(closesAt, "closesAt");
+        if (unit.level() != level) {
+            throw new InvalidRequestException("wrong-level", new LocalizedText(
+                    "单位 “" + unitId + "” 是" + unit.level().label().zh() + "，不是" + level.label().zh(),
+                    "unit '" + unitId + "' is a " + unit.level().label().en() + ", not a " + level.label().en()));
+        }
+        ReviewStep step = stepAt(tier, level).filter(s -> s.action() != ReviewAction.FILE).orElseThrow(() ->
+                new InvalidRequestException("not-a-deciding-level", new LocalizedText(
+                        "“" + tier.name().zh() + "”的评审链中" + level.label().zh() + "级不作决定，不能开设遴选批次",
+                        "in '" + tier.name().en() + "' the " + level.label().en()
+                                + " does not decide; it cannot open a selection round")));
+        if (!mayActFor(actorId, programCode, tierCode, unit, level, step.action())) {
+            throw new NotAuthorizedException(new LocalizedText(
+                    "用户 " + actorId + " 无权为单位 " + unitId + "（" + level.label().zh() + "级）开设遴选批次",
+                    "user " + actorId + " may not open selection rounds for unit " + unitId + " (" + level.label().en()
+                            + " level)"));
+        }
+        return context.transactions().inTransaction(() -> {
+            Instant now = context.clock().get();
+            if (!opensAt.isBefore(closesAt) || !closesAt.isAfter(now)) {
+                throw new InvalidRequestException("invalid-window", new LocalizedText(
+                        "批次时间无效：开始 " + opensAt + " 必须早于结束 " + closesAt + "，且结束时间必须晚于当前时间 " + now,
+                        "invalid round window: it must open (" + opensAt + ") before it closes (" + closesAt
+                                + "), and close after now (" + now + ")"));
+            }
+            // The unit's quota row serialises round openings of the unit, so two overlapping rounds cannot slip in.
+            context.quotas().lock(programCode, tier, List.of(context.quotas().rowKey(tier, unit)));
+            List<SelectionRoundEntity> overlapping = session().createSelectionQuery(
+                            "from SelectionRoundEntity r where r.programCode = :program and r.tierCode = :tier"
+                                    + " and r.unitId = :unit and r.level = :level and r.opensAt < :closes"
+                                    + " and r.closesAt > :opens", SelectionRoundEntity.class)
+                    .setParameter("program", programCode)
+                    .setParameter("tier", tierCode)
+                    .setParameter("unit", unitId)
+                    .setParameter("level", level)
+                    .setParameter("closes", closesAt)
+                    .setParameter("opens", opensAt)
+                    .getResultList();
+            if (!overlapping.isEmpty()) {
+                SelectionRoundEntity other = overlapping.get(0);
+                throw new InvalidRequestException("round-overlap", new LocalizedText(
+                        "与已有批次 " + other.getId() + "（" + other.getOpensAt() + " 至 " + other.getClosesAt() + "）时间重叠",
+                        "overlaps round " + other.getId() + " (" + other.getOpensAt() + " to " + other.getClosesAt() + ")"));
+            }
+            SelectionRoundEntity round = new SelectionRoundEntity();
+            round.setId(UUID.randomUUID().toString());
+            round.setProgramCode(programCode);
+            round.setTierCode(tierCode);
+            round.setUnitId(unitId);
+            round.setLevel(level);
+            round.setOpensAt(opensAt);
+            round.setClosesAt(closesAt);
+            round.setOpenedBy(actorId);
+            round.setOpenedAt(now);
+            session().persist(round);
+            return toRound(round);
+        });
+    }
+
+    @Override
+    public SelectionRound round(String roundId) {
+        return context.transactions().inTransaction(() -> toRound(roundEntity(roundId)));
+    }
+
+    @Override
+    public List<RankedCandidate> rankedCandidates(String roundId, String userId) {
+        return context.transactions().inTransaction(() -> {
+            SelectionRoundEntity round = roundEntity(roundId);
+            requireRoundApprover(round, userId);
+            return ranked(round).stream().map(Candidate::ranked).toList();
+        });
+    }
+
+    @Override
+    public void recordScore(String nominationId, int stepIndex, BigDecimal score, String actorId) {
+        if (score == null || score.signum() < 0) {
+            throw new InvalidRequestException("invalid-score", new LocalizedText(
+                    "评分必须是不小于 0 的数，实际为 " + score, "a score must be a number of at least 0, got " + score));
+        }
+        context.transactions().inTransaction(() -> {
+            Nomination nomination = context.nominations().get(nominationId);
+            Task task = context.engine().get().getTaskService().createTaskQuery()
+                    .processDefinitionKey(LEVEL_REVIEW_PROCESS)
+                    .taskDefinitionKey(TASK_REVIEW_NOMINATION)
+                    .processVariableValueEquals(VAR_NOMINATION_ID, nominationId)
+                    .includeProcessVariables()
+                    .singleResult();
+            if (task == null || ((Number) task.getProcessVariables().get(VAR_STEP_INDEX)).intValue() != stepIndex) {
+                throw new InvalidRequestException("not-at-step", new LocalizedText(
+                        "申报 " + nominationId + " 当前不在第 " + (stepIndex + 1) + " 级等待审核，不能为该级评分",
+                        "nomination " + nominationId + " is not waiting at step " + stepIndex
+                                + "; it cannot be scored there (it is " + nomination.state() + ")"));
+            }
+            if (!mayAct(task, actorId)) {
+                throw new NotAuthorizedException(new LocalizedText(
+                        "用户 " + actorId + " 无权为单位 " + task.getProcessVariables().get(VAR_REVIEW_UNIT_ID) + " 的申报评分",
+                        "user " + actorId + " may not score nominations for unit "
+                                + task.getProcessVariables().get(VAR_REVIEW_UNIT_ID)));
+            }
+            Integer last = session().createSelectionQuery(
+                            "select max(s.seq) from StepScoreEntity s where s.nominationId = :id and s.stepIndex = :step",
+                            Integer.class)
+                    .setParameter("id", nominationId)
+                    .setParameter("step", stepIndex)
+                    .getSingleResult();
+            StepScoreEntity entity = new StepScoreEntity();
+            entity.setId(UUID.randomUUID().toString());
+            entity.setNominationId(nominationId);
+            entity.setStepIndex(stepIndex);
+            entity.setSeq(last == null ? 1 : last + 1);
+            entity.setScore(score);
+            entity.setActorId(actorId);
+            entity.setCreatedAt(context.clock().get());
+            session().persist(entity);
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ batches
+
+    @Override
+    public BatchOutcome selectBatch(String roundId, String userId, List<String> selectedNominationIds, String comment) {
+        return selectBatch(roundId, userId, selectedNominationIds, comment, false);
+    }
+
+    @Override
+    public BatchOutcome selectBatch(String roundId, String userId, List<String> selectedNominationIds, String comment,
+                                    boolean rejectOthers) {
+        List<String> selection = selectedNominationIds == null ? List.of() : selectedNominationIds;
+        return context.transactions().inTransaction(() -> {
+            SelectionRoundEntity round = roundEntity(roundId);
+            TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
+            Instant now = context.clock().get();
+            List<BatchItemProblem> batchProblems = new ArrayList<>();
+            Map<String, List<BatchItemProblem>> itemProblems = new LinkedHashMap<>();
+            selection.forEach(id -> itemProblems.putIfAbsent(id, new ArrayList<>()));
+
+            if (!toRound(round).isOpenAt(now)) {
+                batchProblems.add(new BatchItemProblem(null, "round-not-open", new LocalizedText(
+                        "批次 " + roundId + " 的遴选时间为 " + round.getOpensAt() + " 至 " + round.getClosesAt() + "，当前 "
+                                + now + " 不在其中",
+                        "round " + roundId + " is open from " + round.getOpensAt() + " to " + round.getClosesAt()
+                                + "; it is now " + now)));
+            }
+            if (!mayActForRound(round, userId)) {
+                batchProblems.add(new BatchItemProblem(null, "not-authorized", new LocalizedText(
+                        "用户 " + userId + " 无权代表单位 " + round.getUnitId() + "（" + round.getLevel().label().zh() + "级）遴选",
+                        "user " + userId + " may not select for unit " + round.getUnitId() + " ("
+                                + round.getLevel().label().en() + " level)")));
+            }
+            if (selection.isEmpty()) {
+                batchProblems.add(new BatchItemProblem(null, "nothing-selected", new LocalizedText(
+                        "本批没有选择任何申报", "the batch selects no nomination")));
+            }
+            if (rejectOthers && (comment == null || comment.isBlank())) {
+                batchProblems.add(new BatchItemProblem(null, "reason-required", new LocalizedText(
+                        "同时不通过其余候选人时必须填写理由", "a reason is required to reject the round's other candidates")));
+            }
+
+            List<Candidate> candidates = ranked(round);
+            Map<String, Candidate> byId = new HashMap<>();
+            candidates.forEach(c -> byId.put(c.ranked().nominationId(), c));
+            Set<String> seen = new HashSet<>();
+            for (String id : selection) {
+                if (id == null) {
+                    continue;
+                }
+                if (!seen.add(id)) {
+                    itemProblems.get(id).add(new BatchItemProblem(id, "duplicate", new LocalizedText(
+                            "申报 " + id + " 在本批中重复出现", "nomination " + id + " appears more than once in the batch")));
+                    continue;
+                }
+                Candidate candidate = byId.get(id);
+                if (candidate == null) {
+                    itemProblems.get(id).add(notInRound(round, id));
+                } else {
+                    checkTask(candidate, userId).ifPresent(itemProblems.get(id)::add);
+                }
+            }
+            List<Candidate> others = candidates.stream().filter(c -> !seen.contains(c.ranked().nominationId())).toList();
+            if (rejectOthers) {
+                for (Candidate other : others) {
+                    checkTask(other, userId).ifPresent(p -> itemProblems
+                            .computeIfAbsent(other.ranked().nominationId(), k -> new ArrayList<>()).add(p));
+                }
+            }
+
+            // Quota: lock every row the batch takes slots from, then hand out what is left in rank order. An item
+            // that does not fit is named, even when it has another problem too.
+            List<Candidate> chosen = candidates.stream().filter(c -> seen.contains(c.ranked().nominationId())).toList();
+            Map<Candidate, List<String>> keysByCandidate = new LinkedHashMap<>();
+            Set<String> allKeys = new LinkedHashSet<>();
+            for (Candidate c : chosen) {
+                List<String> keys = keysFor(tier, c);
+                keysByCandidate.put(c, keys);
+                allKeys.addAll(keys);
+            }
+            Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier, allKeys);
+            Map<String, Integer> left = new HashMap<>();
+            rows.forEach((key, row) -> left.put(key, context.quotas().remaining(tier, row)));
+            for (Candidate c : chosen) {
+                List<String> needed = keysByCandidate.get(c).stream()
+                        .filter(key -> !context.quotas().holds(rows.get(key), c.ranked().nominationId()))
+                        .toList();
+                Optional<String> full = needed.stream().filter(key -> left.get(key) != null && left.get(key) <= 0).findFirst();
+                if (full.isPresent()) {
+                    QuotaEntity row = rows.get(full.get());
+                    Quota quota = context.quotas().toQuota(tier, row, row.getUnitId());
+                    String unitName = QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) ? "“" + tier.name().zh() + "”总"
+                            : "单位 “" + row.getUnitId() + "” 的";
+                    String unitNameEn = QuotaLedger.TIER_TOTAL.equals(row.getUnitId())
+                            ? "the total of '" + tier.name().en() + "'" : "unit '" + row.getUnitId() + "'";
+                    itemProblems.get(c.ranked().nominationId()).add(new BatchItemProblem(c.ranked().nominationId(),
+                            "quota-full", new LocalizedText(
+                            "排名第 " + c.ranked().rank() + " 的申报超出" + unitName + "剩余名额（分配 " + quota.allocated()
+                                    + " 名，已用 " + quota.used() + " 名，本批在其前已选 " + (quota.remaining() - left.get(full.get()))
+                                    + " 名）",
+                            "ranked " + c.ranked().rank() + ", it does not fit the quota left at " + unitNameEn + " ("
+                                    + quota.allocated() + " allocated, " + quota.used() + " used, "
+                                    + (quota.remaining() - left.get(full.get())) + " taken by better-ranked items of this batch)")));
+                    continue;
+                }
+                boolean applicable = itemProblems.get(c.ranked().nominationId()).stream()
+                        .allMatch(p -> p.code().equals("duplicate"));
+                if (applicable) {
+                    // only items that will be applied take a slot: a refused item never pushes a later one out
+                    needed.forEach(key -> left.computeIfPresent(key, (k, v) -> v - 1));
+                }
+            }
+
+            List<BatchItemProblem> problems = new ArrayList<>(batchProblems);
+            itemProblems.values().forEach(problems::addAll);
+            if (!problems.isEmpty()) {
+                throw new BatchRejectedException(problems);
+            }
+
+            // Apply, best ranked first. A handler's veto (checked before anything changes) is reported like any
+            // other problem, and the whole batch rolls back.
+            List<BatchItemProblem> late = new ArrayList<>();
+            List<Nomination> selected = new ArrayList<>();
+            for (Candidate c : chosen) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("roundId", round.getId());
+                data.put("rank", c.ranked().rank());
+                if (c.ranked().score() != null) {
+                    data.put("score", c.ranked().score());
+                }
+                apply(c, userId, new Decision(DecisionOutcome.PASS, comment, List.of(), data), late)
+                        .ifPresent(n -> {
+                            selected.add(n);
+                            recordRound(round, n.id(), Outcome.SELECTED, c.ranked().rank(), userId, comment, null);
+                        });
+            }
+            List<Nomination> rejected = new ArrayList<>();
+            if (rejectOthers) {
+                for (Candidate c : others) {
+                    apply(c, userId, new Decision(DecisionOutcome.REJECT, comment, List.of(),
+                            Map.of("roundId", round.getId(), "rank", c.ranked().rank())), late)
+                            .ifPresent(n -> {
+                                rejected.add(n);
+                                recordRound(round, n.id(), Outcome.REJECTED, c.ranked().rank(), userId, comment, null);
+                            });
+                }
+            }
+            if (!late.isEmpty()) {
+                throw new BatchRejectedException(late);
+            }
+            OrganisationUnit unit = unit(round.getUnitId());
+            return new BatchOutcome(toRound(round), selected, rejected,
+                    context.quotas().status(round.getProgramCode(), tier, unit));
+        });
+    }
+
+    private Optional<Nomination> apply(Candidate candidate, String userId, Decision decision, List<BatchItemProblem> late) {
+        try {
+            return Optional.of(context.reviews().decide(candidate.ranked().taskId(), userId, decision));
+        } catch (TierFlowException e) {
+            String code = e instanceof DecisionVetoedException ? "vetoed" : e.code();
+            late.add(new BatchItemProblem(candidate.ranked().nominationId(), code, e.text()));
+            return Optional.empty();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ waitlist
+
+    @Override
+    public Withdrawal withdrawSelected(String nominationId, String actorId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("reason-required", new LocalizedText(
+                    "放弃入选必须填写理由", "a reason is required to withdraw after selection"));
+        }
+        return context.transactions().inTransaction(() -> {
+            Nomination nomination = context.nominations().get(nominationId);
+            // A withdrawal ends the nomination, so "selected and not withdrawn" is: a SELECTED or PROMOTED entry,
+            // and the nomination still open or selected.
+            List<RoundSelectionEntity> selections = session().createSelectionQuery(
+                            "from RoundSelectionEntity s where s.nominationId = :id and s.outcome in (:outcomes)"
+                                    + " order by s.createdAt desc, s.id", RoundSelectionEntity.class)
+                    .setParameter("id", nominationId)
+                    .setParameter("outcomes", List.of(Outcome.SELECTED, Outcome.PROMOTED))
+                    .getResultList();
+            RoundSelectionEntity selection = selections.isEmpty() ? null : selections.get(0);
+            if (selection == null || nomination.state() == NominationState.WITHDRAWN
+                    || nomination.state() == NominationState.REJECTED) {
+                throw new InvalidRequestException("not-selected", new LocalizedText(
+                        "申报 " + nominationId + " 不是在遴选批次中入选的候选人（或已放弃），当前状态：" + nomination.state(),
+                        "nomination " + nominationId + " was not selected in a round (or has already withdrawn); it is "
+                                + nomination.state()));
+            }
+            SelectionRoundEntity round = roundEntity(selection.getRoundId());
+            if (!actorId.equals(nomination.applicantId()) && !mayActForRound(round, actorId)) {
+                throw new NotAuthorizedException(new LocalizedText(
+                        "只有申请人本人或单位 " + round.getUnitId() + " 的审核人可以办理放弃入选",
+                        "only the applicant or an approver of unit " + round.getUnitId()
+                                + " may record a withdrawal after selection"));
+            }
+            Map<String, Object> data = Map.of("roundId", round.getId(), "afterSelection", true);
+            Nomination withdrawn = context.steps().withdrawAfterSelection(nominationId, actorId, reason, data);
+            context.quotas().release(nominationId);
+            recordRound(round, nominationId, Outcome.WITHDRAWN, null, actorId, reason, null);
+            return new Withdrawal(withdrawn, promoteNext(round, nominationId));
+        });
+    }
+
+    /**
+     * Passes the best-ranked candidate still waiting in the round, skipping any a handler vetoes (a veto comes
+     * before any change). The quota is checked first, under its lock: a pass refused for the quota would already
+     * have moved the nomination on inside this transaction.
+     */
+    private Optional<Nomination> promoteNext(SelectionRoundEntity round, String replacedNominationId) {
+        TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
+        for (Candidate candidate : ranked(round)) {
+            RankedCandidate c = candidate.ranked();
+            Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier, keysFor(tier, candidate));
+            boolean full = rows.values().stream().anyMatch(row -> context.quotas().isFull(tier, row)
+                    && !context.quotas().holds(row, c.nominationId()));
+            if (full) {
+                return Optional.empty();
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("roundId", round.getId());
+            data.put("rank", c.rank());
+            data.put("waitlistPromotion", true);
+            data.put("replaces", replacedNominationId);
+            String comment = "递补：替代放弃入选的申报 " + replacedNominationId + " / waitlist promotion replacing withdrawn nomination "
+                    + replacedNominationId;
+            try {
+                Nomination promoted = context.steps().passAutomatically(c.taskId(), comment, data);
+                recordRound(round, promoted.id(), Outcome.PROMOTED, c.rank(), null, comment, replacedNominationId);
+                return Optional.of(promoted);
+            } catch (DecisionVetoedException e) {
+                // this candidate cannot pass now; the next one may
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A waiting nomination of a round, with its task. */
+    private record Candidate(RankedCandidate ranked, Task task, String applicantUnitId) {
+    }
+
+    /** The nominations waiting at the round's unit and level, ranked. */
+    private List<Candidate> ranked(SelectionRoundEntity round) {
+        List<Task> tasks = context.engine().get().getTaskService().createTaskQuery()
+                .processDefinitionKey(LEVEL_REVIEW_PROCESS)
+                .taskDefinitionKey(TASK_REVIEW_NOMINATION)
+                .processVariableValueEquals(VAR_PROGRAM_CODE, round.getProgramCode())
+                .processVariableValueEquals(VAR_TIER_CODE, round.getTierCode())
+                .processVariableValueEquals(VAR_REVIEW_UNIT_ID, round.getUnitId())
+                .processVariableValueEquals(VAR_REVIEW_LEVEL, round.getLevel().name())
+                .includeProcessVariables()
+                .list();
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Task> taskByNomination = new HashMap<>();
+        tasks.forEach(t -> taskByNomination.put((String) t.getProcessVariables().get(VAR_NOMINATION_ID), t));
+        Map<String, BigDecimal> scores = latestScores(taskByNomination);
+        List<Candidate> unranked = new ArrayList<>();
+        taskByNomination.forEach((nominationId, task) -> {
+            Nomination nomination = context.nominations().get(nominationId);
+            int step = ((Number) task.getProcessVariables().get(VAR_STEP_INDEX)).intValue();
+            unranked.add(new Candidate(new RankedCandidate(0, nominationId, nomination.applicantId(), nomination.unitId(),
+                    step, scores.get(nominationId), nomination.submittedAt(), task.getId()), task, nomination.unitId()));
+        });
+        unranked.sort(Comparator.comparing(Candidate::ranked, RANKING));
+        List<Candidate> ranked = new ArrayList<>();
+        for (int i = 0; i < unranked.size(); i++) {
+            Candidate c = unranked.get(i);
+            RankedCandidate r = c.ranked();
+            ranked.add(new Candidate(new RankedCandidate(i + 1, r.nominationId(), r.applicantId(), r.unitId(),
+                    r.stepIndex(), r.score(), r.submittedAt(), r.taskId()), c.task(), c.applicantUnitId()));
+        }
+        return ranked;
+    }
+
+    /** The latest score of each nomination at the step its task is at. */
+    private Map<String, BigDecimal> latestScores(Map<String, Task> taskByNomination) {
+        Map<String, BigDecimal> scores = new HashMap<>();
+        List<StepScoreEntity> all = session().createSelectionQuery(
+                        "from StepScoreEntity s where s.nominationId in (:ids) order by s.seq", StepScoreEntity.class)
+                .setParameter("ids", taskByNomination.keySet())
+                .getResultList();
+        for (StepScoreEntity score : all) {
+            Task task = taskByNomination.get(score.getNominationId());
+            if (((Number) task.getProcessVariables().get(VAR_STEP_INDEX)).intValue() == score.getStepIndex()) {
+                scores.put(score.getNominationId(), score.getScore());
+            }
+        }
+        return scores;
+    }
+
+    private List<String> keysFor(TierDefinition tier, Candidate candidate) {
+        OrganisationUnit applicantUnit = context.organisations().unit(candidate.applicantUnitId());
+        ReviewChain chain = tier.chainFor(applicantUnit.level());
+        OrganisationUnit reviewUnit = context.organisations().unit(
+                (String) candidate.task().getProcessVariables().get(VAR_REVIEW_UNIT_ID));
+        return context.quotas().keysFor(tier, chain, candidate.ranked().stepIndex(), reviewUnit);
+    }
+
+    /** Why the user cannot decide this candidate's review, if they cannot. */
+    private Optional<BatchItemProblem> checkTask(Candidate candidate, String userId) {
+        String id = candidate.ranked().nominationId();
+        Task task = candidate.task();
+        if (!mayAct(task, userId)) {
+            Map<String, Object> v = task.getProcessVariables();
+            return Optional.of(new BatchItemProblem(id, "not-authorized", new LocalizedText(
+                    "用户 " + userId + " 无权审核该申报（审核单位 " + v.get(VAR_APPROVER_UNIT_ID) + "）"
+                            + (userId != null && userId.equals(v.get(VAR_APPLICANT_ID)) ? "：不能审核本人的申报" : ""),
+                    "user " + userId + " may not decide this nomination (reviewing unit " + v.get(VAR_APPROVER_UNIT_ID) + ")"
+                            + (userId != null && userId.equals(v.get(VAR_APPLICANT_ID)) ? ": it is their own" : ""))));
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+            return Optional.of(new BatchItemProblem(id, "claimed", new LocalizedText(
+                    "该申报的审核任务已由 " + task.getAssignee() + " 认领", "its review is claimed by " + task.getAssignee())));
+        }
+        return Optional.empty();
+    }
+
+    private BatchItemProblem notInRound(SelectionRoundEntity round, String nominationId) {
+        Nomination nomination;
+        try {
+            nomination = context.nominations().get(nominationId);
+        } catch (NotFoundException e) {
+            return new BatchItemProblem(nominationId, "not-found", new LocalizedText(
+                    "找不到申报 " + nominationId, "no nomination " + nominationId));
+        }
+        return new BatchItemProblem(nominationId, "not-in-round", new LocalizedText(
+                "申报 " + nominationId + " 不在本批次中：它没有在单位 " + round.getUnitId() + "（"
+                        + round.getLevel().label().zh() + "级）等待审核，当前状态 " + nomination.state()
+                        + (nomination.currentLevel() == null ? "" : "，所在层级 " + nomination.currentLevel().label().zh()),
+                "nomination " + nominationId + " is not in this round: it is not waiting at unit " + round.getUnitId()
+                        + " (" + round.getLevel().label().en() + " level); it is " + nomination.state()
+                        + (nomination.currentLevel() == null ? "" : " at the " + nomination.currentLevel().label().en()
+                        + " level")));
+    }
+
+    /** The same check as the review service: the directory (or the administrator) for the task's unit and level. */
+    private boolean mayAct(Task task, String userId) {
+        Map<String, Object> v = task.getProcessVariables();
+        if (userId == null || userId.equals(v.get(VAR_APPLICANT_ID))) {
+            return false;
+        }
+        if (SOURCE_ADMINISTRATOR.equals(v.get(VAR_APPROVER_SOURCE))) {
+            return userId.equals(context.policies().administratorId());
+        }
+        return context.approvers().mayAct(userId, new ApproverQuery((String) v.get(VAR_PROGRAM_CODE),
+                (String) v.get(VAR_TIER_CODE), (String) v.get(VAR_APPROVER_UNIT_ID),
+                OrganisationLevel.valueOf((String) v.get(VAR_APPROVER_LEVEL)),
+                ReviewAction.valueOf((String) v.get(VAR_REVIEW_ACTION))));
+    }
+
+    private boolean mayActForRound(SelectionRoundEntity round, String userId) {
+        TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
+        ReviewAction action = stepAt(tier, round.getLevel()).map(ReviewStep::action).orElse(ReviewAction.DECIDE);
+        return mayActFor(userId, round.getProgramCode(), round.getTierCode(), unit(round.getUnitId()), round.getLevel(),
+                action);
+    }
+
+    private boolean mayActFor(String userId, String programCode, String tierCode, OrganisationUnit unit,
+                              OrganisationLevel level, ReviewAction action) {
+        return userId != null && context.approvers().mayAct(userId,
+                new ApproverQuery(programCode, tierCode, unit.id(), level, action));
+    }
+
+    private void requireRoundApprover(SelectionRoundEntity round, String userId) {
+        if (!mayActForRound(round, userId)) {
+            throw new NotAuthorizedException(new LocalizedText(
+                    "用户 " + userId + " 无权查看单位 " + round.getUnitId() + "（" + round.getLevel().label().zh() + "级）的遴选批次",
+                    "user " + userId + " may not see the selection rounds of unit " + round.getUnitId() + " ("
+                            + round.getLevel().label().en() + " level)"));
+        }
+    }
+
+    private void recordRound(SelectionRoundEntity round, String nominationId, Outcome outcome, Integer rank,
+                             String actorId, String comment, String related) {
+        RoundSelectionEntity entry = new RoundSelectionEntity();
+        entry.setId(UUID.randomUUID().toString());
+        entry.setRoundId(round.getId());
+        entry.setNominationId(nominationId);
+        entry.setOutcome(outcome);
+        entry.setRank(rank);
+        entry.setActorId(actorId);
+        entry.setComment(comment);
+        entry.setRelatedNominationId(related);
+        entry.setCreatedAt(context.clock().get());
+        session().persist(entry);
+    }
+
+    /** The step at this level in the tier's chain, or its university chain. */
+    private static Optional<ReviewStep> stepAt(TierDefinition tier, OrganisationLevel level) {
+        return QuotaLedger.chains(tier).stream().map(chain -> chain.stepAt(level)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The levels of the steps directly below this level in the tier's chains. */
+    private static Set<OrganisationLevel> levelsBelow(TierDefinition tier, OrganisationLevel level) {
+        Set<OrganisationLevel> levels = new LinkedHashSet<>();
+        for (ReviewChain chain : QuotaLedger.chains(tier)) {
+            List<ReviewStep> steps = chain.steps();
+            for (int i = 1; i < steps.size(); i++) {
+                if (steps.get(i).level() == level) {
+                    levels.add(steps.get(i - 1).level());
+                }
+            }
+        }
+        return levels;
+    }
+
+    private static String labelsZh(Set<OrganisationLevel> levels) {
+        return String.join("或", levels.stream().map(l -> l.label().zh()).toList());
+    }
+
+    private static String labelsEn(Set<OrganisationLevel> levels) {
+        return String.join(" or ", levels.stream().map(l -> l.label().en()).toList());
+    }
+
+    private SelectionRoundEntity roundEntity(String roundId) {
+        SelectionRoundEntity round = roundId == null ? null : session().find(SelectionRoundEntity.class, roundId);
+        if (round == null) {
+            throw new NotFoundException(new LocalizedText("找不到遴选批次 " + roundId, "no selection round " + roundId));
+        }
+        return round;
+    }
+
+    private static SelectionRound toRound(SelectionRoundEntity round) {
+        return new SelectionRound(round.getId(), round.getProgramCode(), round.getTierCode(), round.getUnitId(),
+                round.getLevel(), round.getOpensAt(), round.getClosesAt(), round.getOpenedBy(), round.getOpenedAt());
+    }
+
+    private TierDefinition tier(String programCode, String tierCode) {
+        return context.programs().find(programCode)
+                .orElseThrow(() -> new InvalidRequestException("unknown-program", new LocalizedText(
+                        "没有代码为 “" + programCode + "” 的培养方案", "no program with the code '" + programCode + "'")))
+                .tier(tierCode)
+                .orElseThrow(() -> new InvalidRequestException("unknown-tier", new LocalizedText(
+                        "培养方案 “" + programCode + "” 中没有人才类别 “" + tierCode + "”",
+                        "program '" + programCode + "' has no tier '" + tierCode + "'")));
+    }
+
+    private OrganisationUnit unit(String unitId) {
+        return (unitId == null ? Optional.<OrganisationUnit>empty() : context.organisations().findUnit(unitId))
+                .orElseThrow(() -> new InvalidRequestException("unknown-unit", new LocalizedText(
+                        "组织机构中没有单位 “" + unitId + "”", "no organisation unit '" + unitId + "'")));
+    }
+
+    private Session session() {
+        return context.session().get();
+    }
+}

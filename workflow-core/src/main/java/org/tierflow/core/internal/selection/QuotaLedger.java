@@ -1,0 +1,388 @@
+package org.tierflow.core.internal.selection;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.Session;
+import org.tierflow.core.api.InvalidRequestException;
+import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.api.ProgramCatalog;
+import org.tierflow.core.api.Quota;
+import org.tierflow.core.api.QuotaExceededException;
+import org.tierflow.core.api.program.LocalizedText;
+import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ReviewAction;
+import org.tierflow.core.api.program.ReviewChain;
+import org.tierflow.core.api.program.ReviewStep;
+import org.tierflow.core.api.program.TierDefinition;
+import org.tierflow.core.spi.OrganisationDirectory;
+
+/**
+ * The quota rows and their locks. Every method runs inside the caller's engine command (one transaction).
+ *
+ * <p>Concurrency: a pass locks the quota rows it takes a slot from ({@code select ... for update}) before
+ * reading them, so two passes at the same unit are serialised by the database, on any number of nodes. Rows
+ * are always locked in one global order — unit rows by id, then the tier's total — so two transactions never
+ * wait for each other in a cycle. The table's check constraint {@code used <= allocated} is the last word.
+ */
+public final class QuotaLedger {
+
+    /** Unit id of the row holding the tier's total: the top unit of the chain's own quota. */
+    public static final String TIER_TOTAL = "*";
+
+    /** Unit rows first (by id), the tier's total last. */
+    private static final Comparator<String> LOCK_ORDER = Comparator
+            .comparing((String key) -> TIER_TOTAL.equals(key))
+            .thenComparing(Comparator.naturalOrder());
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final ProgramCatalog programs;
+    private final OrganisationDirectory organisations;
+    private final Supplier<Session> session;
+    private final Supplier<Instant> clock;
+
+    public QuotaLedger(ProgramCatalog programs, OrganisationDirectory organisations, Supplier<Session> session,
+                       Supplier<Instant> clock) {
+        this.programs = programs;
+        this.organisations = organisations;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the slots a pass needs, or refuses with nothing changed: called by the review service when an approver
+     * passes a nomination at a chain step. The acting unit's own row (if it has an allocation, it must have room)
+     * and, at the deciding step, the tier's total. A nomination already holding a slot of a row (it was returned
+     * to this level and passed again) does not take a second one.
+     *
+     * @throws QuotaExceededException when a row has no slot left; nothing was changed
+     */
+    public void consumeOnPass(String nominationId, String programCode, String tierCode, String applicantUnitId,
+                              int stepIndex, String reviewUnitId) {
+        TierDefinition tier = tier(programCode, tierCode);
+        ReviewChain chain = tier.chainFor(organisations.unit(applicantUnitId).level());
+        ReviewStep step = chain.steps().get(stepIndex);
+        if (step.action() == ReviewAction.FILE) {
+            return;
+        }
+        OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
+        List<String> keys = keysFor(tier, chain, stepIndex, reviewUnit);
+        Map<String, QuotaEntity> rows = lock(programCode, tier, keys);
+        takeSlots(tier, rows, nominationId, stepIndex, reviewUnit, chain);
+    }
+
+    /**
+     * A cheap early refusal, without a lock: when a row this pass needs was already full at the last commit, the
+     * pass is refused before the engine does any work. Passing this check guarantees nothing; the locked check
+     * in {@link #consumeOnPass} decides.
+     *
+     * @throws QuotaExceededException when a row is already full; nothing was changed
+     */
+    public void refuseIfAlreadyFull(String nominationId, String programCode, String tierCode, String applicantUnitId,
+                                    int stepIndex, String reviewUnitId) {
+        TierDefinition tier = tier(programCode, tierCode);
+        ReviewChain chain = tier.chainFor(organisations.unit(applicantUnitId).level());
+        OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
+        List<String> keys = keysFor(tier, chain, stepIndex, reviewUnit);
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<String> ids = keys.stream().map(key -> rowId(programCode, tier.code(), key)).toList();
+        // The session runs on the engine's transaction, not one of Hibernate's, so it never flushes by itself
+        // before a query: flush what this command changed, so the query sees it.
+        session().flush();
+        // Scalars, not entities: the rows must not enter the session before they are locked.
+        List<Object[]> rows = session().createSelectionQuery(
+                        "select q.unitId, q.allocated, q.used, q.id from QuotaEntity q where q.id in (:ids)", Object[].class)
+                .setParameter("ids", ids)
+                .getResultList();
+        for (Object[] row : rows) {
+            String key = (String) row[0];
+            Integer allocated = TIER_TOTAL.equals(key) ? Integer.valueOf(tier.quota()) : (Integer) row[1];
+            int used = (Integer) row[2];
+            boolean held = !session().createSelectionQuery(
+                            "select u.id from QuotaUseEntity u where u.quotaId = :quota and u.nominationId = :nomination",
+                            String.class)
+                    .setParameter("quota", row[3])
+                    .setParameter("nomination", nominationId)
+                    .getResultList().isEmpty();
+            if (allocated != null && used >= allocated && !held) {
+                QuotaEntity snapshot = new QuotaEntity();
+                snapshot.setProgramCode(programCode);
+                snapshot.setUnitId(key);
+                snapshot.setAllocated(allocated);
+                snapshot.setUsed(used);
+                throw exceeded(tier, snapshot, reviewUnit, chain);
+            }
+        }
+    }
+
+    private void takeSlots(TierDefinition tier, Map<String, QuotaEntity> rows, String nominationId, int stepIndex,
+                           OrganisationUnit reviewUnit, ReviewChain chain) {
+        List<QuotaEntity> toTake = new ArrayList<>();
+        for (QuotaEntity row : rows.values()) {
+            if (holds(row, nominationId)) {
+                continue;
+            }
+            if (isFull(tier, row)) {
+                throw exceeded(tier, row, reviewUnit, chain);
+            }
+            toTake.add(row);
+        }
+        Instant now = clock.get();
+        for (QuotaEntity row : toTake) {
+            row.setUsed(row.getUsed() + 1);
+            row.setUpdatedAt(now);
+            QuotaUseEntity use = new QuotaUseEntity();
+            use.setId(UUID.randomUUID().toString());
+            use.setQuotaId(row.getId());
+            use.setNominationId(nominationId);
+            use.setStepIndex(stepIndex);
+            use.setUsedAt(now);
+            session().persist(use);
+        }
+    }
+
+    /**
+     * The keys of the rows a pass at this step takes a slot from, in lock order: the acting unit's own row (the
+     * tier's total for the top unit) and, at the deciding step, the tier's total.
+     */
+    public List<String> keysFor(TierDefinition tier, ReviewChain chain, int stepIndex, OrganisationUnit reviewUnit) {
+        ReviewStep step = chain.steps().get(stepIndex);
+        TreeSet<String> keys = new TreeSet<>(LOCK_ORDER);
+        if (step.action() == ReviewAction.FILE) {
+            return List.of();
+        }
+        keys.add(rowKey(tier, reviewUnit));
+        if (step.action() == ReviewAction.DECIDE) {
+            keys.add(TIER_TOTAL);
+        }
+        return List.copyOf(keys);
+    }
+
+    /** The row key of a unit: its id, or {@link #TIER_TOTAL} for the top unit of the tier's chain. */
+    public String rowKey(TierDefinition tier, OrganisationUnit unit) {
+        return isTop(tier, unit) ? TIER_TOTAL : unit.id();
+    }
+
+    /** Whether the unit sits at the top level of the tier's chain (or university chain): its quota is the tier's. */
+    public static boolean isTop(TierDefinition tier, OrganisationUnit unit) {
+        return chains(tier).stream().anyMatch(chain -> topLevel(chain) == unit.level());
+    }
+
+    /** The tier's chains: the main one and the university chain if it has one. */
+    public static List<ReviewChain> chains(TierDefinition tier) {
+        List<ReviewChain> chains = new ArrayList<>();
+        chains.add(tier.reviewChain());
+        tier.universityChain().ifPresent(chains::add);
+        return chains;
+    }
+
+    static OrganisationLevel topLevel(ReviewChain chain) {
+        return chain.steps().get(chain.steps().size() - 1).level();
+    }
+
+    /**
+     * Locks (creating when missing) the rows of these keys, in lock order. Rows of units nobody allocated to
+     * are created without an allocation; the tier's total is created with the tier's quota.
+     */
+    public Map<String, QuotaEntity> lock(String programCode, TierDefinition tier, Collection<String> keys) {
+        TreeSet<String> ordered = new TreeSet<>(LOCK_ORDER);
+        ordered.addAll(keys);
+        Map<String, QuotaEntity> rows = new LinkedHashMap<>();
+        for (String key : ordered) {
+            rows.put(key, lockRow(programCode, tier, key));
+        }
+        return rows;
+    }
+
+    /** Whether the row has no slot left. The tier's total follows the definition's current quota. */
+    public boolean isFull(TierDefinition tier, QuotaEntity row) {
+        Integer allocated = effectiveAllocated(tier, row);
+        return allocated != null && row.getUsed() >= allocated;
+    }
+
+    /** Slots left, or {@code null} for a row without an allocation. */
+    public Integer remaining(TierDefinition tier, QuotaEntity row) {
+        Integer allocated = effectiveAllocated(tier, row);
+        return allocated == null ? null : Math.max(0, allocated - row.getUsed());
+    }
+
+    private static Integer effectiveAllocated(TierDefinition tier, QuotaEntity row) {
+        return TIER_TOTAL.equals(row.getUnitId()) ? Integer.valueOf(tier.quota()) : row.getAllocated();
+    }
+
+    /** Whether this nomination holds a slot of the row. */
+    public boolean holds(QuotaEntity row, String nominationId) {
+        session().flush();
+        return !session().createSelectionQuery(
+                        "select u.id from QuotaUseEntity u where u.quotaId = :quota and u.nominationId = :nomination",
+                        String.class)
+                .setParameter("quota", row.getId())
+                .setParameter("nomination", nominationId)
+                .getResultList().isEmpty();
+    }
+
+    /** Gives back every slot the nomination holds (a selected candidate withdrew). */
+    public void release(String nominationId) {
+        session().flush();
+        List<Object[]> held = session().createSelectionQuery(
+                        "select q.unitId, q.programCode, q.tierCode from QuotaUseEntity u, QuotaEntity q"
+                                + " where u.quotaId = q.id and u.nominationId = :nomination and u.releasedAt is null",
+                        Object[].class)
+                .setParameter("nomination", nominationId)
+                .getResultList();
+        if (held.isEmpty()) {
+            return;
+        }
+        String programCode = (String) held.get(0)[1];
+        TierDefinition tier = tier(programCode, (String) held.get(0)[2]);
+        Map<String, QuotaEntity> rows = lock(programCode, tier, held.stream().map(r -> (String) r[0]).toList());
+        Instant now = clock.get();
+        for (QuotaEntity row : rows.values()) {
+            List<QuotaUseEntity> uses = session().createSelectionQuery(
+                            "from QuotaUseEntity u where u.quotaId = :quota and u.nominationId = :nomination"
+                                    + " and u.releasedAt is null", QuotaUseEntity.class)
+                    .setParameter("quota", row.getId())
+                    .setParameter("nomination", nominationId)
+                    .getResultList();
+            for (QuotaUseEntity use : uses) {
+                use.setReleasedAt(now);
+                row.setUsed(row.getUsed() - 1);
+                row.setUpdatedAt(now);
+            }
+        }
+    }
+
+    /** A unit's quota as it stands (no lock). */
+    public Quota status(String programCode, TierDefinition tier, OrganisationUnit unit) {
+        String key = rowKey(tier, unit);
+        QuotaEntity row = session().find(QuotaEntity.class, rowId(programCode, tier.code(), key));
+        int used = row == null ? 0 : row.getUsed();
+        Integer allocated = key.equals(TIER_TOTAL) ? Integer.valueOf(tier.quota()) : row == null ? null : row.getAllocated();
+        return toQuota(programCode, tier.code(), unit.id(), allocated, used);
+    }
+
+    /** The quota of a locked row, named after the unit asked for. */
+    public Quota toQuota(TierDefinition tier, QuotaEntity row, String unitId) {
+        return toQuota(row.getProgramCode(), tier.code(), unitId, effectiveAllocated(tier, row), row.getUsed());
+    }
+
+    private static Quota toQuota(String programCode, String tierCode, String unitId, Integer allocated, int used) {
+        return allocated == null
+                ? new Quota(programCode, tierCode, unitId, false, 0, used, 0)
+                : new Quota(programCode, tierCode, unitId, true, allocated, used, Math.max(0, allocated - used));
+    }
+
+    /** The allocations the parent has made, by child unit id. */
+    public Map<String, Integer> allocationsOf(String programCode, TierDefinition tier, String parentUnitId) {
+        session().flush();
+        Map<String, Integer> allocations = new LinkedHashMap<>();
+        session().createSelectionQuery(
+                        "from QuotaEntity q where q.programCode = :program and q.tierCode = :tier"
+                                + " and q.parentUnitId = :parent and q.allocated is not null order by q.unitId",
+                        QuotaEntity.class)
+                .setParameter("program", programCode)
+                .setParameter("tier", tier.code())
+                .setParameter("parent", parentUnitId)
+                .getResultList()
+                .forEach(row -> allocations.put(row.getUnitId(), row.getAllocated()));
+        return allocations;
+    }
+
+    private QuotaEntity lockRow(String programCode, TierDefinition tier, String key) {
+        String id = rowId(programCode, tier.code(), key);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            QuotaEntity row = session().find(QuotaEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (row != null) {
+                if (TIER_TOTAL.equals(key) && !Objects.equals(row.getAllocated(), tier.quota())
+                        && tier.quota() >= row.getUsed()) {
+                    row.setAllocated(tier.quota());
+                }
+                return row;
+            }
+            insertIfAbsent(id, programCode, tier, key);
+        }
+        throw new IllegalStateException("quota row " + programCode + "/" + tier.code() + "/" + key + " could not be created");
+    }
+
+    /**
+     * Inserts the row unless another transaction did: inside a savepoint, so a concurrent insert of the same row
+     * (a unique violation) leaves this transaction usable on PostgreSQL as on H2.
+     */
+    private void insertIfAbsent(String id, String programCode, TierDefinition tier, String key) {
+        Instant now = clock.get();
+        session().doWork(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into tierflow_quota (id, program_code, tier_code, unit_id, parent_unit_id, allocated, used,"
+                            + " updated_at, version) values (?, ?, ?, ?, null, ?, 0, ?, 0)")) {
+                insert.setString(1, id);
+                insert.setString(2, programCode);
+                insert.setString(3, tier.code());
+                insert.setString(4, key);
+                if (TIER_TOTAL.equals(key)) {
+                    insert.setInt(5, tier.quota());
+                } else {
+                    insert.setNull(5, java.sql.Types.INTEGER);
+                }
+                insert.setObject(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                insert.executeUpdate();
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                connection.rollback(savepoint);
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    /** The row's id: derived from its key, so every node finds the same row without a lookup. */
+    static String rowId(String programCode, String tierCode, String key) {
+        return UUID.nameUUIDFromBytes((programCode + '\u0000' + tierCode + '\u0000' + key)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private QuotaExceededException exceeded(TierDefinition tier, QuotaEntity row, OrganisationUnit reviewUnit,
+                                            ReviewChain chain) {
+        OrganisationUnit named = reviewUnit;
+        if (TIER_TOTAL.equals(row.getUnitId())) {
+            Optional<OrganisationUnit> top = organisations.ancestorAt(reviewUnit.id(), topLevel(chain));
+            named = top.orElse(reviewUnit);
+        }
+        LocalizedText name = TIER_TOTAL.equals(row.getUnitId()) && named == reviewUnit
+                ? new LocalizedText("全类别", "the whole tier") : named.name();
+        return new QuotaExceededException(row.getProgramCode(), tier.code(), named.id(), name, tier.name(),
+                effectiveAllocated(tier, row), row.getUsed());
+    }
+
+    private TierDefinition tier(String programCode, String tierCode) {
+        return programs.find(programCode).flatMap(p -> p.tier(tierCode)).orElseThrow(() -> new InvalidRequestException(
+                "unknown-tier", new LocalizedText("培养方案 “" + programCode + "” 中没有人才类别 “" + tierCode + "”",
+                        "program '" + programCode + "' has no tier '" + tierCode + "'")));
+    }
+
+    private Session session() {
+        return session.get();
+    }
+}

@@ -1,0 +1,197 @@
+package org.tierflow.core.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.task.api.Task;
+import org.tierflow.bpmn.TierFlowBpmn;
+import org.tierflow.core.ProgramDefinitionLoader;
+import org.tierflow.core.TierFlow;
+import org.tierflow.core.api.Decision;
+import org.tierflow.core.api.Nomination;
+import org.tierflow.core.api.NominationState;
+import org.tierflow.core.api.NominationSubmission;
+import org.tierflow.core.api.ProgramCatalog;
+import org.tierflow.core.support.InMemoryApproverDirectory;
+import org.tierflow.core.support.InMemoryOrganisationDirectory;
+
+/**
+ * A real engine with TierFlow for the after-selection tests (training hours, credentials): the Qingdao,
+ * national 2.0 and Ningxia seed programs on the nomination tests' organisation tree, one reviewer per unit
+ * ({@code reviewer-<unit id>}), and nominations walked up their chain to SELECTED on a chosen day.
+ * Mirrors {@code nomination.TierFlowTestEngine}, which is package-private and loads two programs only.
+ */
+public final class AfterSelectionFixture implements AutoCloseable {
+
+    public static final String QINGDAO = "qingdao-digital-talent-2023";
+    public static final String NATIONAL = "national-ability-2-0-2019";
+    public static final String NINGXIA = "ningxia-internet-plus-education-2020";
+
+    /** TierFlow counts days in China Standard Time. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** Every unit of {@code organisations/review-test-tree.yaml}. */
+    private static final List<String> UNITS = List.of("nx", "yinchuan", "xingqing", "xingqing-school-1", "jinfeng",
+            "jinfeng-school-1", "wuzhong", "litong", "litong-school-1", "nxu", "qingdao", "shinan", "shinan-school-1");
+
+    public final ProcessEngine engine;
+    public final TierFlow tierFlow;
+    private final AutoCloseable database;
+    private final AtomicInteger applicants = new AtomicInteger();
+
+    private AfterSelectionFixture(ProcessEngine engine, TierFlow tierFlow, AutoCloseable database) {
+        this.engine = engine;
+        this.tierFlow = tierFlow;
+        this.database = database;
+    }
+
+    /** The reviewer of a unit: may act for it in every program and tier. */
+    public static String reviewerOf(String unitId) {
+        return "reviewer-" + unitId;
+    }
+
+    public static AfterSelectionFixture onH2(String name) {
+        HikariDataSource dataSource = pooled("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return start(dataSource, dataSource);
+    }
+
+    public static AfterSelectionFixture onPostgres() {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+        HikariDataSource dataSource = pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        return start(dataSource, () -> {
+            dataSource.close();
+            postgres.close();
+        });
+    }
+
+    private static AfterSelectionFixture start(DataSource dataSource, AutoCloseable database) {
+        InMemoryApproverDirectory.Builder approvers = InMemoryApproverDirectory.builder();
+        UNITS.forEach(unit -> approvers.grant(unit, reviewerOf(unit)));
+        TierFlow tierFlow = TierFlow.builder()
+                .programs(ProgramCatalog.of(List.of(
+                        ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + QINGDAO + ".yaml"),
+                        ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + NATIONAL + ".yaml"),
+                        ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + NINGXIA + ".yaml"))))
+                .organisations(InMemoryOrganisationDirectory.fromClasspath("organisations/review-test-tree.yaml"))
+                .approvers(approvers.build())
+                .build();
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setAsyncExecutorActivate(false);
+        configuration.setHistoryLevel(HistoryLevel.AUDIT);
+        configuration.setDisableIdmEngine(true);
+        configuration.setDisableEventRegistry(true);
+        tierFlow.configure(configuration);
+        ProcessEngine engine = configuration.buildProcessEngine();
+        tierFlow.start(engine);
+        return new AfterSelectionFixture(engine, tierFlow, database);
+    }
+
+    /** Sets the engine's clock to noon of this day in China Standard Time. */
+    public void today(LocalDate day) {
+        engine.getProcessEngineConfiguration().getClock()
+                .setCurrentTime(Date.from(day.atTime(LocalTime.NOON).atZone(CHINA).toInstant()));
+    }
+
+    /** Back to the real time. */
+    public void resetClock() {
+        engine.getProcessEngineConfiguration().getClock().reset();
+    }
+
+    /** Submits an eligible nomination and passes every deciding level, on {@code day}; it is then SELECTED. */
+    public Nomination select(String program, String tier, String unitId, LocalDate day) {
+        today(day);
+        Nomination nomination = submit(program, tier, unitId);
+        for (int level = 0; level < 6 && nomination.state() != NominationState.SELECTED; level++) {
+            nomination = passCurrentLevel(nomination);
+        }
+        assertThat(nomination.state()).as("state of %s after passing every level", nomination.id())
+                .isEqualTo(NominationState.SELECTED);
+        return nomination;
+    }
+
+    /** Submits an eligible nomination; it waits at the first level. */
+    public Nomination submit(String program, String tier, String unitId) {
+        return tierFlow.nominations().submit(new NominationSubmission(program, tier,
+                "applicant-" + applicants.incrementAndGet(), unitId, eligibleFacts(tier), List.of()));
+    }
+
+    private Nomination passCurrentLevel(Nomination nomination) {
+        Task task = engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(nomination.id())
+                .taskDefinitionKey(TierFlowBpmn.TASK_REVIEW_NOMINATION)
+                .includeProcessVariables()
+                .singleResult();
+        assertThat(task).as("open review of %s", nomination.id()).isNotNull();
+        String unit = (String) task.getProcessVariables().get(TierFlowBpmn.VAR_APPROVER_UNIT_ID);
+        return tierFlow.reviews().decide(task.getId(), reviewerOf(unit), Decision.pass("同意 / agreed"));
+    }
+
+    private static Map<String, Object> eligibleFacts(String tier) {
+        return switch (tier) {
+            case "elite-teacher" -> Map.of("digitalTrainingHours", 24);
+            case "school-cio" -> Map.of("isSchoolLeader", true);
+            case "backbone-talent" -> Map.of("improvedTeachingWithInternetPlus", true);
+            case "teaching-talent" -> Map.of("teacherInInformatisationStudio", true);
+            default -> Map.of();
+        };
+    }
+
+    private static HikariDataSource pooled(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    /** Rows of one of TierFlow's tables matching a where clause, counted over plain JDBC. */
+    public long count(String table, String where, Object... parameters) {
+        DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("select count(*) from " + table + " where " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        resetClock();
+        engine.close();
+        database.close();
+    }
+}
