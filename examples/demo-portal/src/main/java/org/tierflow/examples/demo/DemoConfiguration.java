@@ -1,0 +1,28 @@
+package org.tierflow.examples.demo;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.tierflow.core.TierFlow;
+import org.tierflow.core.api.CredentialService;
+import org.tierflow.core.spi.OrganisationDirectory;
+
+/**
+ * The host's part of embedding TierFlow: the approver directory (here: the demo users' grants). The programs
+ * and the organisation tree come from {@code application.yaml}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DemoConfiguration {
+
+    @Bean
+    DemoUsers demoUsers(@Value("${demo.users}") Resource users, OrganisationDirectory organisations) {
+        return DemoUsers.load(users, organisations);
+    }
+
+    /** The starter gives nominations and reviews as beans; credentials are taken from TierFlow the same way. */
+    @Bean
+    CredentialService credentialService(TierFlow tierFlow) {
+        return tierFlow.credentials();
+    }
+}
