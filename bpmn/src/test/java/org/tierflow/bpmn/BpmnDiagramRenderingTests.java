@@ -74,7 +74,7 @@ class BpmnDiagramRenderingTests {
 
     @ParameterizedTest
     @MethodSource("resources")
-    void rendersTheDiagramToDocs(String resource) throws IOException {
+    void rendersTheDiagramIntoDocs(String resource) throws IOException {
         BpmnModel model = BpmnTestModels.parse(resource);
         String processId = model.getMainProcess().getId();
 
