@@ -16,6 +16,7 @@ import org.tierflow.core.api.InvalidRequestException;
 import org.tierflow.core.api.Nomination;
 import org.tierflow.core.api.NominationSubmission;
 import org.tierflow.core.api.NotAuthorizedException;
+import org.tierflow.core.api.QuotaExceededException;
 import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewPolicies.EmptyApproverPolicy;
 import org.tierflow.core.api.ReviewPolicies.SelfApprovalPolicy;
@@ -86,6 +87,24 @@ class ReviewPoliciesIntegrationTests {
         assertThat(auto.actorId()).isNull();
         assertThat(auto.comment()).contains("no approver");
         assertThat(fixture.tierFlow.nominations().get(nomination.id()).currentLevel()).isEqualTo(OrganisationLevel.CITY);
+    }
+
+    @Test
+    void aPassByPolicyTakesAQuotaSlotAndAFullQuotaRefusesIt() {
+        start(NOBODY_IN_LITONG, new ReviewPolicies(EmptyApproverPolicy.AUTO_PASS, null, SelfApprovalPolicy.SKIP_TO_NEXT_LEVEL));
+        fixture.tierFlow.selection().allocate(NINGXIA, "top-talent", "nx", Map.of("wuzhong", 5), "region-reviewer");
+        fixture.tierFlow.selection().allocate(NINGXIA, "top-talent", "wuzhong", Map.of("litong", 1), "wuzhong-reviewer");
+        submitAndPassSchool("teacher-5");
+        assertThat(fixture.tierFlow.selection().quota(NINGXIA, "top-talent", "litong").used()).isEqualTo(1);
+
+        Nomination second = fixture.tierFlow.nominations().submit(new NominationSubmission(NINGXIA, "top-talent",
+                "teacher-6", "litong-school-1", TierFlowTestEngine.eligibleFacts("top-talent"), List.of()));
+        ReviewTask school = fixture.tierFlow.reviews().inbox("principal-lt1", InboxQuery.all()).items().get(0);
+        assertThatThrownBy(() -> fixture.tierFlow.reviews().decide(school.taskId(), "principal-lt1", Decision.pass("ok")))
+                .isInstanceOf(QuotaExceededException.class);
+
+        assertThat(fixture.tierFlow.selection().quota(NINGXIA, "top-talent", "litong").used()).isEqualTo(1);
+        assertThat(fixture.tierFlow.nominations().get(second.id()).currentLevel()).isEqualTo(OrganisationLevel.SCHOOL);
     }
 
     @Test

@@ -138,6 +138,9 @@ final class NominationDelegates {
 
     private void passAutomatically(DelegateExecution execution, NominationEntity nomination, int stepIndex,
                                    ReviewStep step, String unitId, LocalizedText why) {
+        // A pass by policy takes a quota slot like any other pass: a full quota refuses it (and the call that led here).
+        runtime.quotas().consumeOnPass(nomination.getId(), nomination.getProgramCode(), nomination.getTierCode(),
+                nomination.getUnitId(), stepIndex, unitId);
         runtime.records().append(nomination.getId(), TimelineEntryType.PASSED_AUTOMATICALLY, stepIndex, step.level(),
                 step.action(), unitId, null, why.toString(), List.of(), Map.of(), runtime.now());
         if (step.action() == ReviewAction.DECIDE) {
