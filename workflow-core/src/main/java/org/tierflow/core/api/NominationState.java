@@ -10,6 +10,6 @@ public enum NominationState {
     SELECTED,
     /** A level rejected it. Final. */
     REJECTED,
-    /** The applicant withdrew it before the first decision. Final. */
+    /** Withdrawn: by the applicant before the first decision, or after selection (its quota slot is released). Final. */
     WITHDRAWN
 }
