@@ -4,8 +4,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
-import org.tierflow.core.TierFlow;
-import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.spi.OrganisationDirectory;
 
 /**
@@ -18,11 +16,5 @@ class DemoConfiguration {
     @Bean
     DemoUsers demoUsers(@Value("${demo.users}") Resource users, OrganisationDirectory organisations) {
         return DemoUsers.load(users, organisations);
-    }
-
-    /** The starter gives nominations and reviews as beans; credentials are taken from TierFlow the same way. */
-    @Bean
-    CredentialService credentialService(TierFlow tierFlow) {
-        return tierFlow.credentials();
     }
 }

@@ -16,10 +16,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.tierflow.core.TierFlow;
+import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.NominationService;
 import org.tierflow.core.api.ProgramCatalog;
 import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewService;
+import org.tierflow.core.api.SelectionService;
+import org.tierflow.core.api.TrainingService;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -71,6 +74,27 @@ public class TierFlowEngineAutoConfiguration {
     @ConditionalOnMissingBean
     ReviewService tierFlowReviewService(TierFlow tierFlow) {
         return tierFlow.reviews();
+    }
+
+    /** Quota allocation, selection rounds and batches, for injection. */
+    @Bean
+    @ConditionalOnMissingBean
+    SelectionService tierFlowSelectionService(TierFlow tierFlow) {
+        return tierFlow.selection();
+    }
+
+    /** The training-hour ledger a host's training platform feeds, for injection. */
+    @Bean
+    @ConditionalOnMissingBean
+    TrainingService tierFlowTrainingService(TierFlow tierFlow) {
+        return tierFlow.training();
+    }
+
+    /** Credentials: issue, verify, revoke, print, for injection. */
+    @Bean
+    @ConditionalOnMissingBean
+    CredentialService tierFlowCredentialService(TierFlow tierFlow) {
+        return tierFlow.credentials();
     }
 
     @Configuration(proxyBeanMethods = false)
