@@ -29,6 +29,7 @@ import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
 import org.tierflow.core.spi.NominationListener;
+import org.tierflow.core.spi.Notifier;
 import org.tierflow.core.spi.OrganisationDirectory;
 
 /**
@@ -59,7 +60,7 @@ public final class TierFlow {
         this.programs = builder.programs;
         this.runtime = new TierFlowRuntime(builder.programs, builder.organisations, builder.approvers,
                 builder.eligibilityChecks, builder.handlersByUnit, builder.globalHandler, builder.listeners,
-                builder.policies);
+                builder.policies, builder.notifier);
         this.nominations = new DefaultNominationService(runtime);
         DefaultReviewService reviewService = new DefaultReviewService(runtime);
         this.reviews = reviewService;
@@ -137,6 +138,7 @@ public final class TierFlow {
         private DecisionHandler globalHandler;
         private final List<NominationListener> listeners = new ArrayList<>();
         private ReviewPolicies policies = ReviewPolicies.defaults();
+        private Notifier notifier;
         private final Map<String, String> bpmnModels = new LinkedHashMap<>();
 
         private Builder() {
@@ -184,6 +186,16 @@ public final class TierFlow {
         /** A listener told of nomination events after each commit. */
         public Builder listener(NominationListener listener) {
             listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /**
+         * Who should hear about what: TierFlow hands this notifier one {@link org.tierflow.core.spi.Notification}
+         * per recipient after each commit (reviewers when a review waits for them; the applicant when the
+         * nomination is returned, rejected, selected or withdrawn). Optional: without one, nothing is sent.
+         */
+        public Builder notifier(Notifier hostNotifier) {
+            this.notifier = Objects.requireNonNull(hostNotifier);
             return this;
         }
 

@@ -27,6 +27,7 @@ import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
 import org.tierflow.core.spi.NominationListener;
+import org.tierflow.core.spi.Notifier;
 import org.tierflow.core.spi.OrganisationDirectory;
 import org.tierflow.spring.boot.OrganisationDecisionHandler;
 
@@ -106,7 +107,7 @@ public class TierFlowEngineAutoConfiguration {
                           ReviewPolicies policies, ObjectProvider<EligibilityCheck> eligibilityChecks,
                           ObjectProvider<DecisionHandler> decisionHandler,
                           ObjectProvider<OrganisationDecisionHandler> organisationDecisionHandlers,
-                          ObjectProvider<NominationListener> listeners) {
+                          ObjectProvider<NominationListener> listeners, ObjectProvider<Notifier> notifier) {
             TierFlow.Builder builder = TierFlow.builder()
                     .programs(programs)
                     .organisations(organisations)
@@ -122,6 +123,10 @@ public class TierFlowEngineAutoConfiguration {
             // Resolved at the first event, not now: a listener may then use Flowable's services, whose engine
             // is being configured while this bean is built.
             builder.listener(new ContextNominationListeners(listeners));
+            Notifier hostNotifier = notifier.getIfAvailable();
+            if (hostNotifier != null) {
+                builder.notifier(hostNotifier);
+            }
             return builder.build();
         }
 

@@ -36,6 +36,9 @@ import org.tierflow.core.spi.EligibilityCheck;
 import org.tierflow.core.spi.NominationEvent;
 import org.tierflow.core.spi.NominationEventType;
 import org.tierflow.core.spi.NominationListener;
+import org.tierflow.core.spi.Notification;
+import org.tierflow.core.spi.NotificationKind;
+import org.tierflow.core.spi.Notifier;
 import org.tierflow.core.spi.OrganisationDirectory;
 import org.tierflow.core.support.InMemoryApproverDirectory;
 import org.tierflow.core.support.InMemoryOrganisationDirectory;
@@ -149,9 +152,10 @@ class TierFlowEngineAutoConfigurationTests {
     }
 
     @Test
-    void eligibilityChecksHandlersAndListenersComeFromTheContext() {
+    void eligibilityChecksHandlersListenersAndTheNotifierComeFromTheContext() {
         List<String> globalHandlerSaw = new CopyOnWriteArrayList<>();
         List<NominationEvent> heard = new CopyOnWriteArrayList<>();
+        List<Notification> told = new CopyOnWriteArrayList<>();
         EligibilityCheck noOpenCase = (program, tier, submission) -> submission.applicantId().startsWith("under-investigation")
                 ? List.of(new EligibilityFailure("no-disciplinary-case", new LocalizedText("存在未结的师德违规调查",
                         "an ethics investigation is open")))
@@ -177,6 +181,7 @@ class TierFlowEngineAutoConfigurationTests {
                 .withBean(OrganisationDecisionHandler.class,
                         () -> new OrganisationDecisionHandler(Ningxia.DISTRICT, jinfengInterviewsFirst))
                 .withBean(NominationListener.class, () -> heard::add)
+                .withBean(Notifier.class, () -> told::add)
                 // A listener that uses Flowable's services: it must not make a cycle with the engine's configuration.
                 .withBean(TaskCountingListener.class)
                 .run(context -> {
@@ -204,6 +209,11 @@ class TierFlowEngineAutoConfigurationTests {
                             NominationEventType.PASSED_LEVEL, NominationEventType.PASSED_LEVEL,
                             NominationEventType.PASSED_LEVEL, NominationEventType.FILED, NominationEventType.REACHED_TOP);
                     assertThat(context.getBean(TaskCountingListener.class).openTasks).hasSameSizeAs(heard);
+                    assertThat(told).filteredOn(n -> n.kind() == NotificationKind.REVIEW_WAITING)
+                            .extracting(Notification::recipientId)
+                            .containsExactly(Ningxia.PRINCIPAL, Ningxia.DISTRICT_REVIEWER, Ningxia.CITY_REVIEWER);
+                    assertThat(told).filteredOn(n -> n.recipientId().equals(nomination.applicantId()))
+                            .extracting(Notification::kind).containsExactly(NotificationKind.SELECTED);
                 });
     }
 

@@ -31,6 +31,7 @@ import org.tierflow.core.internal.persistence.JsonCodec;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.RecordMapper;
 import org.tierflow.core.spi.NominationEventType;
+import org.tierflow.core.spi.NotificationKind;
 
 /** {@link NominationService} on the engine: each call is one engine command, so one transaction. */
 public final class DefaultNominationService implements NominationService {
@@ -38,11 +39,13 @@ public final class DefaultNominationService implements NominationService {
     private final TierFlowRuntime runtime;
     private final EligibilityEvaluator eligibility;
     private final Events events;
+    private final Notifications notifications;
 
     public DefaultNominationService(TierFlowRuntime runtime) {
         this.runtime = runtime;
         this.eligibility = new EligibilityEvaluator(runtime.eligibilityChecks);
         this.events = new Events(runtime);
+        this.notifications = new Notifications(runtime);
     }
 
     @Override
@@ -160,6 +163,7 @@ public final class DefaultNominationService implements NominationService {
                     runtime.now());
             events.publish(NominationEventType.WITHDRAWN, nomination, nomination.getCurrentLevel(),
                     nomination.getUnitId(), applicantId, reason);
+            notifications.toApplicant(NotificationKind.WITHDRAWN, nomination, reason);
             return RecordMapper.INSTANCE.toNomination(nomination);
         });
     }

@@ -33,6 +33,7 @@ import org.tierflow.core.spi.ApproverQuery;
 import org.tierflow.core.spi.DecisionContext;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.NominationEventType;
+import org.tierflow.core.spi.NotificationKind;
 
 /**
  * {@link ReviewService} on the engine. Flowable does not check who completes a task; TierFlow asks the
@@ -44,10 +45,12 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
 
     private final TierFlowRuntime runtime;
     private final Events events;
+    private final Notifications notifications;
 
     public DefaultReviewService(TierFlowRuntime runtime) {
         this.runtime = runtime;
         this.events = new Events(runtime);
+        this.notifications = new Notifications(runtime);
     }
 
     @Override
@@ -195,6 +198,7 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             runtime.records().append(nomination.getId(), entryType, stepIndex, step.level(), step.action(), unitId,
                     userId, decision.comment(), decision.attachments(), data, runtime.now());
             events.publish(eventType, nomination, step.level(), unitId, userId, decision.comment());
+            notifications.afterDecision(before.state(), nomination, decision.comment());
 
             Map<String, Object> outcome = new HashMap<>();
             outcome.put(VAR_LEVEL_OUTCOME, decision.outcome().name());
@@ -227,6 +231,7 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
                     runtime.now());
             events.publish(NominationEventType.WITHDRAWN, nomination, nomination.getCurrentLevel(),
                     nomination.getUnitId(), actorId, reason);
+            notifications.toApplicant(NotificationKind.WITHDRAWN, nomination, reason);
             return RecordMapper.INSTANCE.toNomination(nomination);
         });
     }

@@ -21,6 +21,7 @@ import org.tierflow.core.api.OrganisationUnit;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.spi.ApproverQuery;
 import org.tierflow.core.spi.NominationEventType;
+import org.tierflow.core.spi.NotificationKind;
 
 /**
  * The service tasks of the nomination models, by the bean names the models call. The models decide the
@@ -30,10 +31,12 @@ final class NominationDelegates {
 
     private final TierFlowRuntime runtime;
     private final Events events;
+    private final Notifications notifications;
 
     NominationDelegates(TierFlowRuntime runtime) {
         this.runtime = runtime;
         this.events = new Events(runtime);
+        this.notifications = new Notifications(runtime);
     }
 
     /** Bean name → delegate, as the models' delegate expressions name them. */
@@ -134,6 +137,7 @@ final class NominationDelegates {
         execution.setVariable(VAR_APPROVER_SOURCE, source);
         execution.setVariable(VAR_REVIEW_CANDIDATES, candidates);
         execution.setVariable(VAR_LEVEL_MODE, MODE_DECIDE);
+        notifications.reviewWaiting(nomination, step, candidates);
     }
 
     private void passAutomatically(DelegateExecution execution, NominationEntity nomination, int stepIndex,
@@ -145,6 +149,7 @@ final class NominationDelegates {
                 step.action(), unitId, null, why.toString(), List.of(), Map.of(), runtime.now());
         if (step.action() == ReviewAction.DECIDE) {
             nomination.setState(NominationState.SELECTED);
+            notifications.toApplicant(NotificationKind.SELECTED, nomination, why.toString());
         }
         events.publish(NominationEventType.PASSED_LEVEL, nomination, step.level(), unitId, null, why.toString());
         execution.setVariable(VAR_LEVEL_MODE, MODE_AUTO);

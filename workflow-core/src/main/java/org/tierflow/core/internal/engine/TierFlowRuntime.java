@@ -36,6 +36,8 @@ import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
 import org.tierflow.core.spi.NominationEvent;
 import org.tierflow.core.spi.NominationListener;
+import org.tierflow.core.spi.Notification;
+import org.tierflow.core.spi.Notifier;
 import org.tierflow.core.spi.OrganisationDirectory;
 
 /** Everything TierFlow's delegates and services share; built once per TierFlow instance. */
@@ -53,6 +55,8 @@ public final class TierFlowRuntime {
     final DecisionHandler globalHandler;
     final List<NominationListener> listeners;
     final ReviewPolicies policies;
+    /** The host's notifier, {@code null} when nothing is to be sent. */
+    final Notifier notifier;
 
     private volatile ProcessEngine engine;
     private volatile TierFlowPersistence persistence;
@@ -61,7 +65,8 @@ public final class TierFlowRuntime {
 
     public TierFlowRuntime(ProgramCatalog programs, OrganisationDirectory organisations, ApproverDirectory approvers,
                            List<EligibilityCheck> eligibilityChecks, Map<String, DecisionHandler> handlersByUnit,
-                           DecisionHandler globalHandler, List<NominationListener> listeners, ReviewPolicies policies) {
+                           DecisionHandler globalHandler, List<NominationListener> listeners, ReviewPolicies policies,
+                           Notifier notifier) {
         this.programs = programs;
         this.organisations = organisations;
         this.approvers = approvers;
@@ -70,6 +75,7 @@ public final class TierFlowRuntime {
         this.globalHandler = globalHandler == null ? NO_HANDLER : globalHandler;
         this.listeners = List.copyOf(listeners);
         this.policies = policies;
+        this.notifier = notifier;
         this.quotas = new QuotaLedger(programs, organisations, () -> persistence().currentSession(), this::now);
     }
 
@@ -212,6 +218,24 @@ public final class TierFlowRuntime {
                 } catch (RuntimeException e) {
                     LOG.warn("Nomination listener {} failed on {} of nomination {}", listener, event.type(),
                             event.nominationId(), e);
+                }
+            }
+        });
+    }
+
+    /** Hands the notifications to the host's notifier once the current transaction has committed; never if it rolls back. */
+    void notifyAfterCommit(List<Notification> notifications) {
+        if (notifier == null || notifications.isEmpty()) {
+            return;
+        }
+        List<Notification> toSend = List.copyOf(notifications);
+        Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, commandContext -> {
+            for (Notification notification : toSend) {
+                try {
+                    notifier.send(notification);
+                } catch (RuntimeException e) {
+                    LOG.warn("Notifier {} failed on {} to {} about nomination {}", notifier, notification.kind(),
+                            notification.recipientId(), notification.nominationId(), e);
                 }
             }
         });
