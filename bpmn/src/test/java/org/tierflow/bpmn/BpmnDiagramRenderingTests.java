@@ -74,7 +74,7 @@ class BpmnDiagramRenderingTests {
 
     @ParameterizedTest
     @MethodSource("resources")
-    void rendersTheDiagramIntoDocs(String resource) throws IOException {
+    void rendersTheDiagramForDocs(String resource) throws IOException {
         BpmnModel model = BpmnTestModels.parse(resource);
         String processId = model.getMainProcess().getId();
 
