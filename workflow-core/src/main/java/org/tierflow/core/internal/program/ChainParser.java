@@ -3,10 +3,13 @@ package org.tierflow.core.internal.program;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.tierflow.core.api.program.ExpertPanel;
 import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.PanelQuorum;
 import org.tierflow.core.api.program.ReviewAction;
 import org.tierflow.core.api.program.ReviewChain;
 import org.tierflow.core.api.program.ReviewStep;
@@ -17,14 +20,16 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Review chains: at least one step, levels rising strictly by {@link OrganisationLevel#rank()}, none below the
  * entry level, exactly one DECIDE, FILE only after it; a university chain enters at UNIVERSITY. Expert panels:
- * at least one expert, three for TRIMMED_MEAN, a valid rubric.
+ * at least one expert, three for TRIMMED_MEAN, a valid rubric, a quorum of ALL (the default), ANY (not with
+ * TRIMMED_MEAN) or {@code k of n} with n the panel size and 1 <= k <= n.
  */
 final class ChainParser {
 
     private static final List<String> CHAIN_FIELDS = List.of("entryLevel", "steps");
     private static final List<String> STEP_FIELDS = List.of("level", "action", "name", "panel");
-    private static final List<String> PANEL_FIELDS = List.of("experts", "aggregation", "rubric");
+    private static final List<String> PANEL_FIELDS = List.of("experts", "aggregation", "quorum", "rubric");
     private static final int TRIMMED_MEAN_MIN_EXPERTS = 3;
+    private static final Pattern RATIO = Pattern.compile("\\s*(\\d{1,9})\\s+of\\s+(\\d{1,9})\\s*");
 
     private final Nodes nodes;
     private final Problems problems;
@@ -144,7 +149,45 @@ final class ChainParser {
         if (aggregation == ScoreAggregation.TRIMMED_MEAN && experts != null && experts < TRIMMED_MEAN_MIN_EXPERTS) {
             problems.report(aggregationNode, m.path("aggregation"), ProblemCode.PANEL_TRIMMED_MEAN, experts);
         }
+        PanelQuorum quorum = quorum(m.optional("quorum"), m.path("quorum"), experts, aggregation);
         List<RubricCriterion> rubric = scoring.criteria(m.required("rubric"), m.path("rubric"), "rubric");
-        return problems.count() == before ? new ExpertPanel(experts, aggregation, rubric) : null;
+        return problems.count() == before ? new ExpertPanel(experts, aggregation, rubric, quorum) : null;
+    }
+
+    /** {@code ALL} (also when absent), {@code ANY} or {@code k of n}; {@code null} when wrong (reported). */
+    private PanelQuorum quorum(Node node, String path, Integer experts, ScoreAggregation aggregation) {
+        if (node == null) {
+            return experts == null ? null : PanelQuorum.all(experts);
+        }
+        String text = nodes.text(node, path);
+        if (text == null) {
+            return null;
+        }
+        if ("ALL".equals(text.trim())) {
+            return experts == null ? null : PanelQuorum.all(experts);
+        }
+        if ("ANY".equals(text.trim())) {
+            if (aggregation == ScoreAggregation.TRIMMED_MEAN) {
+                problems.report(node, path, ProblemCode.QUORUM_ANY_TRIMMED_MEAN);
+                return null;
+            }
+            return PanelQuorum.any();
+        }
+        Matcher ratio = RATIO.matcher(text);
+        if (!ratio.matches()) {
+            problems.report(node, path, ProblemCode.QUORUM_INVALID, text);
+            return null;
+        }
+        int required = Integer.parseInt(ratio.group(1));
+        int of = Integer.parseInt(ratio.group(2));
+        if (experts != null && of != experts) {
+            problems.report(node, path, ProblemCode.QUORUM_RATIO_PANEL_SIZE, text.trim(), of, experts);
+            return null;
+        }
+        if (required < 1 || required > of) {
+            problems.report(node, path, ProblemCode.QUORUM_RATIO_RANGE, text.trim(), required, of);
+            return null;
+        }
+        return PanelQuorum.ratio(required);
     }
 }

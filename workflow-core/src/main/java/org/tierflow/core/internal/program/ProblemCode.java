@@ -87,6 +87,13 @@ enum ProblemCode {
     PANEL_EXPERTS,
     /** {0} experts. */
     PANEL_TRIMMED_MEAN,
+    /** {0} value found. */
+    QUORUM_INVALID,
+    /** {0} quorum, {1} its n, {2} experts. */
+    QUORUM_RATIO_PANEL_SIZE,
+    /** {0} quorum, {1} its k, {2} its n. */
+    QUORUM_RATIO_RANGE,
+    QUORUM_ANY_TRIMMED_MEAN,
     /** {0} field name. */
     LIST_EMPTY,
     /** {0} weight. */

@@ -208,6 +208,35 @@ class InvalidProgramDefinitionUnitTests {
     }
 
     @Test
+    void quorumThatIsNeitherAllNorAnyNorARatioListsTheForms() {
+        assertProblem(onlyProblem("quorum-unreadable.yaml"), "quorum-unreadable.yaml", 20,
+                "tiers[0].reviewChain.steps[1].panel.quorum",
+                "表决规则必须是 ALL、ANY 或“k of n”（如“3 of 5”），实际是“most of them”",
+                "quorum must be ALL, ANY or \"k of n\" (such as \"3 of 5\"), found \"most of them\"");
+    }
+
+    @Test
+    void ratioQuorumMustCountThePanelsExperts() {
+        assertProblem(onlyProblem("quorum-ratio-wrong-panel-size.yaml"), "quorum-ratio-wrong-panel-size.yaml", 20,
+                "tiers[0].reviewChain.steps[1].panel.quorum",
+                "表决规则“3 of 4”按 4 位专家计，但专家组有 5 位", "quorum \"3 of 4\" counts 4 experts, but the panel has 5");
+    }
+
+    @Test
+    void ratioQuorumNeedsAtLeastOneVote() {
+        assertProblem(onlyProblem("quorum-ratio-zero-votes.yaml"), "quorum-ratio-zero-votes.yaml", 20,
+                "tiers[0].reviewChain.steps[1].panel.quorum",
+                "所需推荐票数必须在 1 到 5 之间，实际是 0", "the number of votes needed must be between 1 and 5, found 0");
+    }
+
+    @Test
+    void anyQuorumCannotUseTrimmedMean() {
+        assertProblem(onlyProblem("quorum-any-trimmed-mean.yaml"), "quorum-any-trimmed-mean.yaml", 20,
+                "tiers[0].reviewChain.steps[1].panel.quorum",
+                "表决规则 ANY 只按第一位提交的专家评分决定", "quorum ANY decides on the first expert's score alone");
+    }
+
+    @Test
     void invalidPeriod() {
         assertProblem(onlyProblem("invalid-period.yaml"), "invalid-period.yaml", 15, "tiers[0].implementationPeriod",
                 "期限“six months”不是 ISO-8601 格式", "\"six months\" is not an ISO-8601 period; write it like P1Y");

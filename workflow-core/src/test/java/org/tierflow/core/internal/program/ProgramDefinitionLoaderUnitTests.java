@@ -25,6 +25,7 @@ import org.tierflow.core.api.program.Condition.FactCondition;
 import org.tierflow.core.api.program.DefinitionProblem;
 import org.tierflow.core.api.program.EvaluationDefinition;
 import org.tierflow.core.api.program.ExpertPanel;
+import org.tierflow.core.api.program.PanelQuorum;
 import org.tierflow.core.api.program.Funding;
 import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
@@ -97,9 +98,13 @@ class ProgramDefinitionLoaderUnitTests {
         ExpertPanel panel = chain.decidingStep().panel().orElseThrow();
         assertThat(panel.experts()).isEqualTo(5);
         assertThat(panel.aggregation()).isEqualTo(ScoreAggregation.TRIMMED_MEAN);
+        assertThat(panel.quorum()).isEqualTo(PanelQuorum.ratio(3));
         assertThat(panel.rubric()).extracting(c -> c.code() + "=" + c.weight() + "/" + c.maxScore())
                 .containsExactly("innovation=0.4/100", "impact=0.6/100");
         assertThat(chain.steps().get(0).panel()).isEmpty();
+        assertThat(ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/ningxia-internet-plus-education-2020.yaml")
+                .tier("top-talent").orElseThrow().reviewChain().decidingStep().panel())
+                .as("no quorum written: every expert").map(ExpertPanel::quorum).contains(PanelQuorum.all(7));
 
         assertThat(top.universityChain()).hasValueSatisfying(u -> {
             assertThat(u.entryLevel()).isEqualTo(OrganisationLevel.UNIVERSITY);
