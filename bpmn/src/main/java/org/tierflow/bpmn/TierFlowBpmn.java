@@ -102,6 +102,25 @@ public final class TierFlowBpmn {
     /** End event when the level's outcome was decided without a person (set by {@link #DELEGATE_PREPARE_LEVEL}). */
     public static final String EVENT_LEVEL_DECIDED_AUTOMATICALLY = "Event_levelDecidedAutomatically";
 
+    /** Service task that assigns the level's expert panel; calls {@link #DELEGATE_ASSIGN_PANEL}. */
+    public static final String TASK_ASSIGN_PANEL = "Task_assignPanel";
+
+    /**
+     * User task of each panel expert: parallel multi-instance over {@link #VAR_PANEL_EXPERTS}, element variable
+     * {@link #VAR_PANEL_EXPERT}, assignee {@code ${panelExpert}}, completion condition
+     * {@link #PANEL_COMPLETION_CONDITION}.
+     */
+    public static final String TASK_SCORE_NOMINATION = "Task_scoreNomination";
+
+    /** Service task that concludes the panel; calls {@link #DELEGATE_CONCLUDE_PANEL}, sets {@link #VAR_PANEL_OUTCOME}. */
+    public static final String TASK_CONCLUDE_PANEL = "Task_concludePanel";
+
+    /** Exclusive gateway on {@link #VAR_PANEL_OUTCOME}. */
+    public static final String GATEWAY_PANEL_OUTCOME = "Gateway_panelOutcome";
+
+    /** End event when the panel did not recommend the nomination (the level rejected it). */
+    public static final String EVENT_PANEL_NOT_RECOMMENDED = "Event_panelNotRecommended";
+
     // ---------------------------------------------------------------- delegate beans
 
     /** Bean behind {@link #TASK_PREPARE_REVIEW_CHAIN}; sets {@link #VAR_STEP_INDEX} and {@link #VAR_CHAIN_LENGTH}. */
@@ -125,6 +144,12 @@ public final class TierFlowBpmn {
     /** Bean behind {@link #TASK_FILE_WITH_LEVEL}; sets {@link #VAR_LEVEL_OUTCOME}. */
     public static final String DELEGATE_FILE_WITH_LEVEL = "tierflowFileWithLevel";
 
+    /** Bean behind {@link #TASK_ASSIGN_PANEL}; assigns the experts and sets {@link #VAR_PANEL_EXPERTS}. */
+    public static final String DELEGATE_ASSIGN_PANEL = "tierflowAssignPanel";
+
+    /** Bean behind {@link #TASK_CONCLUDE_PANEL}; aggregates the scores, sets {@link #VAR_PANEL_OUTCOME} and maybe {@link #VAR_LEVEL_OUTCOME}. */
+    public static final String DELEGATE_CONCLUDE_PANEL = "tierflowConcludePanel";
+
     /** Every delegate bean name the nomination-phase models may call; a customised model may call no other bean. */
     public static final List<String> NOMINATION_DELEGATES = List.of(
             DELEGATE_PREPARE_REVIEW_CHAIN,
@@ -133,7 +158,15 @@ public final class TierFlowBpmn {
             DELEGATE_RECORD_REJECTION,
             DELEGATE_RETURN_TO_LOWER_LEVEL,
             DELEGATE_PREPARE_LEVEL,
-            DELEGATE_FILE_WITH_LEVEL);
+            DELEGATE_FILE_WITH_LEVEL,
+            DELEGATE_ASSIGN_PANEL,
+            DELEGATE_CONCLUDE_PANEL);
+
+    /** Bean whose {@code reached(execution)} tells whether the panel's quorum has decided (not a service-task bean). */
+    public static final String PANEL_QUORUM_BEAN = "tierflowPanelQuorum";
+
+    /** The only completion condition a TierFlow model may use, on {@link #TASK_SCORE_NOMINATION}. */
+    public static final String PANEL_COMPLETION_CONDITION = "${" + PANEL_QUORUM_BEAN + ".reached(execution)}";
 
     // ---------------------------------------------------------------- variables
 
@@ -191,6 +224,15 @@ public final class TierFlowBpmn {
     /** String: where the review candidates came from, {@link #SOURCE_DIRECTORY} or {@link #SOURCE_ADMINISTRATOR}. */
     public static final String VAR_APPROVER_SOURCE = "approverSource";
 
+    /** {@code java.util.List<String>}: user ids of the experts assigned to the panel, one {@link #TASK_SCORE_NOMINATION} each. */
+    public static final String VAR_PANEL_EXPERTS = "panelExperts";
+
+    /** String, local to each instance of {@link #TASK_SCORE_NOMINATION}: the expert it is assigned to. */
+    public static final String VAR_PANEL_EXPERT = "panelExpert";
+
+    /** String: what the panel decided, one of {@link #PANEL_OUTCOMES}; set by {@link #DELEGATE_CONCLUDE_PANEL}. */
+    public static final String VAR_PANEL_OUTCOME = "panelOutcome";
+
     /** The variables the nomination passes into every level review (call activity in-parameters). */
     public static final List<String> LEVEL_REVIEW_INPUTS = List.of(
             VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPLICANT_ID, VAR_STEP_INDEX);
@@ -225,8 +267,20 @@ public final class TierFlowBpmn {
     /** {@link #VAR_LEVEL_MODE}: {@link #DELEGATE_PREPARE_LEVEL} has already set {@link #VAR_LEVEL_OUTCOME}. */
     public static final String MODE_AUTO = "AUTO";
 
+    /** {@link #VAR_LEVEL_MODE}: an expert panel scores first ({@link #TASK_ASSIGN_PANEL}), then a reviewer decides. */
+    public static final String MODE_PANEL = "PANEL";
+
     /** Every value {@link #VAR_LEVEL_MODE} may take; any other value makes the level review fail at {@link #GATEWAY_LEVEL_MODE}. */
-    public static final List<String> LEVEL_MODES = List.of(MODE_DECIDE, MODE_FILE, MODE_AUTO);
+    public static final List<String> LEVEL_MODES = List.of(MODE_DECIDE, MODE_FILE, MODE_AUTO, MODE_PANEL);
+
+    /** {@link #VAR_PANEL_OUTCOME}: the panel recommends; the level's reviewers decide as usual. */
+    public static final String PANEL_RECOMMENDED = "RECOMMENDED";
+
+    /** {@link #VAR_PANEL_OUTCOME}: the panel does not recommend; {@link #VAR_LEVEL_OUTCOME} is {@link #OUTCOME_REJECT}. */
+    public static final String PANEL_NOT_RECOMMENDED = "NOT_RECOMMENDED";
+
+    /** Every value {@link #VAR_PANEL_OUTCOME} may take. */
+    public static final List<String> PANEL_OUTCOMES = List.of(PANEL_RECOMMENDED, PANEL_NOT_RECOMMENDED);
 
     /** {@link #VAR_APPROVER_SOURCE}: the candidates are the approvers the host's directory named. */
     public static final String SOURCE_DIRECTORY = "DIRECTORY";

@@ -18,6 +18,12 @@ import org.tierflow.core.internal.selection.DefaultSelectionService;
 import org.tierflow.core.internal.selection.SelectionContext;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.TrainingService;
+import org.tierflow.core.api.PanelService;
+import org.tierflow.core.internal.engine.PanelDecisions;
+import org.tierflow.core.internal.panel.DefaultPanelService;
+import org.tierflow.core.internal.panel.PanelContext;
+import org.tierflow.core.internal.panel.PanelEngine;
+import org.tierflow.core.spi.ExpertDirectory;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.tierflow.core.internal.engine.DefaultNominationService;
 import org.tierflow.core.internal.engine.DefaultReviewService;
@@ -54,6 +60,7 @@ public final class TierFlow {
     private final SelectionService selection;
     private final TrainingService training;
     private final CredentialService credentials;
+    private final PanelService panels;
     private final Map<String, String> bpmnModels;
 
     private TierFlow(Builder builder) {
@@ -70,6 +77,12 @@ public final class TierFlow {
                 builder.policies));
         this.training = new DefaultTrainingService(runtime);
         this.credentials = new DefaultCredentialService(runtime);
+        PanelContext panelContext = new PanelContext(runtime::inTransaction, runtime::engine, runtime::now,
+                () -> runtime.persistence().currentSession(), builder.programs, builder.organisations,
+                builder.approvers, builder.experts, nominations, new PanelDecisions(runtime));
+        PanelEngine panelEngine = new PanelEngine(panelContext);
+        runtime.registerBeans(panelEngine.byBeanName());
+        this.panels = new DefaultPanelService(panelContext, panelEngine);
         this.bpmnModels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bpmnModels));
     }
 
@@ -128,6 +141,11 @@ public final class TierFlow {
         return selection;
     }
 
+    /** Expert panels (专家评审): expert inbox, score sheets, blind reading of a panel's scores, panel results. */
+    public PanelService panels() {
+        return panels;
+    }
+
     /** Collects what TierFlow needs from the host. */
     public static final class Builder {
         private ProgramCatalog programs;
@@ -139,6 +157,7 @@ public final class TierFlow {
         private final List<NominationListener> listeners = new ArrayList<>();
         private ReviewPolicies policies = ReviewPolicies.defaults();
         private Notifier notifier;
+        private ExpertDirectory experts;
         private final Map<String, String> bpmnModels = new LinkedHashMap<>();
 
         private Builder() {
@@ -196,6 +215,15 @@ public final class TierFlow {
          */
         public Builder notifier(Notifier hostNotifier) {
             this.notifier = Objects.requireNonNull(hostNotifier);
+            return this;
+        }
+
+        /**
+         * The host's expert pool for expert panels: who may score at a step, and the unit each expert belongs to.
+         * Optional, but a nomination reaching a step with a panel is refused without one (not enough experts).
+         */
+        public Builder experts(ExpertDirectory directory) {
+            this.experts = Objects.requireNonNull(directory);
             return this;
         }
 

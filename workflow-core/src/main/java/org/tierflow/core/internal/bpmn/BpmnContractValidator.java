@@ -44,6 +44,7 @@ import org.flowable.bpmn.model.IOParameter;
 import org.flowable.bpmn.model.ImplementationType;
 import org.flowable.bpmn.model.InclusiveGateway;
 import org.flowable.bpmn.model.ManualTask;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.ReceiveTask;
 import org.flowable.bpmn.model.ScriptTask;
@@ -104,17 +105,18 @@ public final class BpmnContractValidator {
             VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPLICANT_ID, VAR_STEP_INDEX, VAR_CHAIN_LENGTH,
             VAR_CHAIN_COMPLETE, VAR_LEVEL_MODE, VAR_REVIEW_CANDIDATES, VAR_LEVEL_OUTCOME, VAR_REVIEW_UNIT_ID,
             VAR_REVIEW_LEVEL, VAR_REVIEW_ACTION, VAR_STEP_NAME_ZH, VAR_STEP_NAME_EN, VAR_APPROVER_UNIT_ID,
-            VAR_APPROVER_LEVEL, VAR_APPROVER_SOURCE);
+            VAR_APPROVER_LEVEL, VAR_APPROVER_SOURCE, VAR_PANEL_EXPERTS, VAR_PANEL_EXPERT, VAR_PANEL_OUTCOME);
 
     /** The values a string variable of the contract can take, where the contract fixes them. */
     private static final Map<String, List<String>> VALUES = Map.of(
             VAR_LEVEL_OUTCOME, LEVEL_OUTCOMES,
-            VAR_LEVEL_MODE, LEVEL_MODES);
+            VAR_LEVEL_MODE, LEVEL_MODES,
+            VAR_PANEL_OUTCOME, PANEL_OUTCOMES);
 
     /** The gateways each process needs: variable decided on → id of the gateway in the shipped model. */
     private static final Map<String, Map<String, String>> REQUIRED_GATEWAYS = Map.of(
             NOMINATION_PROCESS, orderedMap(VAR_LEVEL_OUTCOME, GATEWAY_LEVEL_OUTCOME, VAR_CHAIN_COMPLETE, GATEWAY_CHAIN_COMPLETE),
-            LEVEL_REVIEW_PROCESS, orderedMap(VAR_LEVEL_MODE, GATEWAY_LEVEL_MODE));
+            LEVEL_REVIEW_PROCESS, orderedMap(VAR_LEVEL_MODE, GATEWAY_LEVEL_MODE, VAR_PANEL_OUTCOME, GATEWAY_PANEL_OUTCOME));
 
     private record Delegate(String bean, String processId, String elementId, LocalizedText purpose) {
     }
@@ -134,7 +136,13 @@ public final class BpmnContractValidator {
             new Delegate(DELEGATE_PREPARE_LEVEL, LEVEL_REVIEW_PROCESS, TASK_PREPARE_LEVEL, new LocalizedText(
                     "确定本级如何参与以及由谁审核", "decides how the level takes part and who reviews")),
             new Delegate(DELEGATE_FILE_WITH_LEVEL, LEVEL_REVIEW_PROCESS, TASK_FILE_WITH_LEVEL, new LocalizedText(
-                    "向不作决定的层级备案并设置 levelOutcome", "files the nomination with a level that does not decide and sets levelOutcome")));
+                    "向不作决定的层级备案并设置 levelOutcome", "files the nomination with a level that does not decide and sets levelOutcome")),
+            new Delegate(DELEGATE_ASSIGN_PANEL, LEVEL_REVIEW_PROCESS, TASK_ASSIGN_PANEL, new LocalizedText(
+                    "分配评审专家（回避本校、本区县的专家）并设置 panelExperts",
+                    "assigns the panel's experts (none from the candidate's own school or district) and sets panelExperts")),
+            new Delegate(DELEGATE_CONCLUDE_PANEL, LEVEL_REVIEW_PROCESS, TASK_CONCLUDE_PANEL, new LocalizedText(
+                    "汇总专家评分、记录本级得分并设置 panelOutcome",
+                    "aggregates the experts' scores, records the step's score and sets panelOutcome")));
 
     /** Attributes whose expressions the model rules check (or refuse) themselves, by element: not scanned again. */
     private static final Map<String, Set<String>> CHECKED_ATTRIBUTES = Map.of(
@@ -146,7 +154,8 @@ public final class BpmnContractValidator {
     /** Attributes of the two contract user tasks that their own rules check. */
     private static final Map<String, Set<String>> CHECKED_TASK_ATTRIBUTES = Map.of(
             TASK_REVIEW_NOMINATION, Set.of("assignee", "candidateUsers", "candidateGroups"),
-            TASK_CORRECT_NOMINATION, Set.of("assignee", "candidateUsers", "candidateGroups"));
+            TASK_CORRECT_NOMINATION, Set.of("assignee", "candidateUsers", "candidateGroups"),
+            TASK_SCORE_NOMINATION, Set.of("assignee", "candidateUsers", "candidateGroups"));
 
     private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final Pattern BEAN_REFERENCE = Pattern.compile("\\$\\{\\s*(" + NAME + ")\\s*}");
@@ -439,7 +448,8 @@ public final class BpmnContractValidator {
                         } else if (event == XMLStreamConstants.END_ELEMENT) {
                             int top = names.size() - 1;
                             String element = names.get(top);
-                            if (!"conditionExpression".equals(element) && !"script".equals(element)) {
+                            if (!"conditionExpression".equals(element) && !"script".equals(element)
+                                    && !"completionCondition".equals(element)) {
                                 expression(ids.get(top), starts.get(top), "<" + element + ">", text.toString().trim());
                             }
                             text.setLength(0);
@@ -556,12 +566,16 @@ public final class BpmnContractValidator {
                 levelReviewCall();
             } else {
                 reviewTask();
+                panelTask();
             }
             gateways();
             requiredDelegates();
         }
 
         private void element(FlowElement element) {
+            if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+                multiInstance(activity);
+            }
             for (FlowableListener listener : element.getExecutionListeners()) {
                 listener(element.getId(), listener, "执行", "execution");
             }
@@ -756,6 +770,80 @@ public final class BpmnContractValidator {
                                 + " assignee and no candidate groups (found " + found + "): TierFlow puts the people the"
                                 + " directory allows to review at this level into " + candidates + ", and only they may"
                                 + " see and complete the task");
+            }
+        }
+
+        /**
+         * Multi-instance is allowed on exactly one activity: the panel's {@code Task_scoreNomination} in the level
+         * review, parallel over {@code ${panelExperts}} with {@code panelExpert} as element variable, no loop
+         * cardinality, and TierFlow's own completion condition (the quorum bean decides, no other expression).
+         */
+        private void multiInstance(Activity activity) {
+            String id = activity.getId();
+            MultiInstanceLoopCharacteristics loop = activity.getLoopCharacteristics();
+            if (!LEVEL_REVIEW_PROCESS.equals(processId) || !TASK_SCORE_NOMINATION.equals(id)
+                    || !(activity instanceof UserTask)) {
+                model.add(activity, id, "multi-instance",
+                        id + " 是多实例活动：TierFlow 模型中只有 " + LEVEL_REVIEW_PROCESS + " 的用户任务 " + TASK_SCORE_NOMINATION
+                                + "（专家评分）可以是多实例，其他多实例会重复执行 TierFlow 只期望执行一次的步骤",
+                        id + " is a multi-instance activity: in a TierFlow model only the user task "
+                                + TASK_SCORE_NOMINATION + " (expert scoring) of " + LEVEL_REVIEW_PROCESS
+                                + " may be multi-instance; anywhere else it would repeat steps TierFlow expects to run once");
+                return;
+            }
+            String collection = loop.getInputDataItem() == null ? "" : loop.getInputDataItem().trim();
+            boolean overExperts = ("${" + VAR_PANEL_EXPERTS + "}").equals(collection) || VAR_PANEL_EXPERTS.equals(collection);
+            boolean shaped = !loop.isSequential() && overExperts && VAR_PANEL_EXPERT.equals(loop.getElementVariable())
+                    && isBlank(loop.getLoopCardinality()) && isBlank(loop.getElementIndexVariable());
+            if (!shaped) {
+                String found = "isSequential=" + loop.isSequential() + ", collection=" + (collection.isEmpty() ? "-" : collection)
+                        + ", elementVariable=" + loop.getElementVariable()
+                        + ", loopCardinality=" + (isBlank(loop.getLoopCardinality()) ? "-" : loop.getLoopCardinality());
+                model.add(activity, id, "multi-instance-shape",
+                        id + " 必须是并行多实例（isSequential=\"false\"），flowable:collection=\"${" + VAR_PANEL_EXPERTS
+                                + "}\"，flowable:elementVariable=\"" + VAR_PANEL_EXPERT + "\"，不设循环次数（当前为 " + found
+                                + "）：TierFlow 为每位分配的专家创建一个评分任务，专家们同时评分",
+                        id + " must be a parallel multi-instance (isSequential=\"false\") with flowable:collection=\"${"
+                                + VAR_PANEL_EXPERTS + "}\", flowable:elementVariable=\"" + VAR_PANEL_EXPERT + "\" and no"
+                                + " loop cardinality (found " + found + "): TierFlow creates one scoring task per"
+                                + " assigned expert, and the experts score at the same time");
+            }
+            String condition = loop.getCompletionCondition() == null ? "" : loop.getCompletionCondition().replaceAll("\\s+", "");
+            if (!PANEL_COMPLETION_CONDITION.equals(condition)) {
+                String found = condition.isEmpty() ? "-" : loop.getCompletionCondition().trim();
+                model.add(activity, id, "completion-condition",
+                        id + " 的完成条件必须是 " + PANEL_COMPLETION_CONDITION + "（当前为 “" + found + "”）：专家组何时作出决定由"
+                                + "方案定义中的表决规则（ALL、ANY 或 k of n）决定，由 TierFlow 的 bean 判断；其他表达式可能在宿主应用中执行任意代码",
+                        "the completion condition of " + id + " must be " + PANEL_COMPLETION_CONDITION + " (found '"
+                                + found + "'): when the panel has decided follows the quorum of the program definition"
+                                + " (ALL, ANY or k of n) and TierFlow's bean judges it; any other expression could run"
+                                + " arbitrary code inside the host application");
+            }
+        }
+
+        private void panelTask() {
+            UserTask task = userTask(TASK_SCORE_NOMINATION, new LocalizedText(
+                    "评审专家提交评分时，TierFlow 完成这个任务", "TierFlow completes it when a panel expert submits scores"));
+            if (task == null) {
+                return;
+            }
+            String expert = "${" + VAR_PANEL_EXPERT + "}";
+            boolean assignedToExpert = task.getAssignee() != null && expert.equals(task.getAssignee().trim())
+                    && task.getCandidateUsers().isEmpty() && task.getCandidateGroups().isEmpty();
+            if (!assignedToExpert) {
+                String found = isBlank(task.getAssignee()) ? "-" : task.getAssignee();
+                model.add(task, TASK_SCORE_NOMINATION, "panel-assignee",
+                        TASK_SCORE_NOMINATION + " 的办理人必须是 " + expert + "（当前为 “" + found
+                                + "”），且不能设置候选人或候选组：每个评分任务只属于分配到它的专家",
+                        TASK_SCORE_NOMINATION + " must be assigned to " + expert + " (found '" + found + "'), with no"
+                                + " candidate users or groups: each scoring task belongs to the expert it was assigned to");
+            }
+            if (task.getLoopCharacteristics() == null) {
+                model.add(task, TASK_SCORE_NOMINATION, "panel-not-multi-instance",
+                        TASK_SCORE_NOMINATION + " 必须是并行多实例任务（multiInstanceLoopCharacteristics），每位专家一个实例，完成条件为 "
+                                + PANEL_COMPLETION_CONDITION,
+                        TASK_SCORE_NOMINATION + " must be a parallel multi-instance task (multiInstanceLoopCharacteristics),"
+                                + " one instance per expert, with the completion condition " + PANEL_COMPLETION_CONDITION);
             }
         }
 

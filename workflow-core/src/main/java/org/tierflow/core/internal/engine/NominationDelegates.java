@@ -136,7 +136,8 @@ final class NominationDelegates {
         execution.setVariable(VAR_APPROVER_LEVEL, approverLevel);
         execution.setVariable(VAR_APPROVER_SOURCE, source);
         execution.setVariable(VAR_REVIEW_CANDIDATES, candidates);
-        execution.setVariable(VAR_LEVEL_MODE, MODE_DECIDE);
+        // A level with an expert panel lets its experts score first; its reviewers decide once the panel recommends.
+        execution.setVariable(VAR_LEVEL_MODE, step.panel().isPresent() ? MODE_PANEL : MODE_DECIDE);
         notifications.reviewWaiting(nomination, step, candidates);
     }
 

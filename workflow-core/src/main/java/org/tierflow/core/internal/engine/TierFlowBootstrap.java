@@ -41,7 +41,9 @@ public final class TierFlowBootstrap {
         if (!(configuration instanceof ProcessEngineConfigurationImpl impl)) {
             throw new IllegalArgumentException("TierFlow needs a ProcessEngineConfigurationImpl; got " + configuration.getClass());
         }
-        impl.addPreBeanELResolver(new ReadOnlyMapELResolver(new NominationDelegates(runtime).byBeanName()));
+        Map<Object, Object> beans = new LinkedHashMap<>(new NominationDelegates(runtime).byBeanName());
+        beans.putAll(runtime.extraBeans);
+        impl.addPreBeanELResolver(new ReadOnlyMapELResolver(beans));
     }
 
     /** Migrates TierFlow's tables, deploys its shipped models (only when they changed) and binds the runtime. */

@@ -58,6 +58,9 @@ public final class TierFlowRuntime {
     /** The host's notifier, {@code null} when nothing is to be sent. */
     final Notifier notifier;
 
+    /** Beans of other internal packages the models call (expert panels), added before the engine is built. */
+    final Map<Object, Object> extraBeans = new java.util.LinkedHashMap<>();
+
     private volatile ProcessEngine engine;
     private volatile TierFlowPersistence persistence;
     private volatile NominationRecords records;
@@ -77,6 +80,11 @@ public final class TierFlowRuntime {
         this.policies = policies;
         this.notifier = notifier;
         this.quotas = new QuotaLedger(programs, organisations, () -> persistence().currentSession(), this::now);
+    }
+
+    /** Adds beans the models call by name (delegate expressions, the panel's completion condition). */
+    public void registerBeans(Map<Object, Object> beans) {
+        extraBeans.putAll(beans);
     }
 
     /** Binds the started engine and TierFlow's persistence. */

@@ -57,6 +57,12 @@ public final class TierFlowPersistence implements AutoCloseable {
                 .addAnnotatedClass(org.tierflow.core.internal.selection.SelectionRoundEntity.class)
                 .addAnnotatedClass(org.tierflow.core.internal.selection.RoundSelectionEntity.class)
                 .addAnnotatedClass(org.tierflow.core.internal.selection.StepScoreEntity.class);
+        // Expert panels: assignments, score sheets, results.
+        configuration
+                .addAnnotatedClass(org.tierflow.core.internal.panel.PanelAssignmentEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.panel.PanelSubmissionEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.panel.PanelCriterionScoreEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.panel.PanelResultEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Sessions run on the engine's connection inside the engine's transaction: Hibernate never commits.
         configuration.setProperty(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");
