@@ -318,7 +318,24 @@ class BpmnModelsUnitTests {
         assertThat(conditionsOf(process, GATEWAY_LEVEL_MODE)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "${levelMode == 'DECIDE'}", TASK_REVIEW_NOMINATION,
                 "${levelMode == 'FILE'}", TASK_FILE_WITH_LEVEL,
-                "${levelMode == 'AUTO'}", EVENT_LEVEL_DECIDED_AUTOMATICALLY));
+                "${levelMode == 'AUTO'}", EVENT_LEVEL_DECIDED_AUTOMATICALLY,
+                "${levelMode == 'PANEL'}", TASK_ASSIGN_PANEL));
+
+        assertDelegate(process, TASK_ASSIGN_PANEL, DELEGATE_ASSIGN_PANEL);
+        assertFollows(process, TASK_ASSIGN_PANEL, TASK_SCORE_NOMINATION);
+        UserTask scoring = (UserTask) process.getFlowElement(TASK_SCORE_NOMINATION);
+        assertThat(scoring.getAssignee()).isEqualTo("${" + VAR_PANEL_EXPERT + "}");
+        assertThat(scoring.getCandidateUsers()).isEmpty();
+        assertThat(scoring.getLoopCharacteristics().isSequential()).as("experts score in parallel").isFalse();
+        assertThat(scoring.getLoopCharacteristics().getInputDataItem()).isEqualTo("${" + VAR_PANEL_EXPERTS + "}");
+        assertThat(scoring.getLoopCharacteristics().getElementVariable()).isEqualTo(VAR_PANEL_EXPERT);
+        assertThat(scoring.getLoopCharacteristics().getCompletionCondition()).isEqualTo(PANEL_COMPLETION_CONDITION);
+        assertFollows(process, TASK_SCORE_NOMINATION, TASK_CONCLUDE_PANEL);
+        assertDelegate(process, TASK_CONCLUDE_PANEL, DELEGATE_CONCLUDE_PANEL);
+        assertFollows(process, TASK_CONCLUDE_PANEL, GATEWAY_PANEL_OUTCOME);
+        assertThat(conditionsOf(process, GATEWAY_PANEL_OUTCOME)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "${panelOutcome == 'RECOMMENDED'}", TASK_REVIEW_NOMINATION,
+                "${panelOutcome == 'NOT_RECOMMENDED'}", EVENT_PANEL_NOT_RECOMMENDED));
 
         UserTask review = (UserTask) process.getFlowElement(TASK_REVIEW_NOMINATION);
         assertThat(review.getCandidateUsers()).containsExactly("${" + VAR_REVIEW_CANDIDATES + "}");
@@ -328,7 +345,8 @@ class BpmnModelsUnitTests {
         assertDelegate(process, TASK_FILE_WITH_LEVEL, DELEGATE_FILE_WITH_LEVEL);
         assertFollows(process, TASK_FILE_WITH_LEVEL, EVENT_LEVEL_FILED);
 
-        for (String end : List.of(EVENT_LEVEL_DECIDED, EVENT_LEVEL_FILED, EVENT_LEVEL_DECIDED_AUTOMATICALLY)) {
+        for (String end : List.of(EVENT_LEVEL_DECIDED, EVENT_LEVEL_FILED, EVENT_LEVEL_DECIDED_AUTOMATICALLY,
+                EVENT_PANEL_NOT_RECOMMENDED)) {
             assertThat(process.getFlowElement(end)).as(end).isInstanceOf(EndEvent.class);
         }
     }
@@ -342,6 +360,8 @@ class BpmnModelsUnitTests {
                 LEVEL_OUTCOMES.stream().map(value -> "${" + VAR_LEVEL_OUTCOME + " == '" + value + "'}").toList());
         assertThat(conditionsOf(level, GATEWAY_LEVEL_MODE).keySet()).containsExactlyInAnyOrderElementsOf(
                 LEVEL_MODES.stream().map(value -> "${" + VAR_LEVEL_MODE + " == '" + value + "'}").toList());
+        assertThat(conditionsOf(level, GATEWAY_PANEL_OUTCOME).keySet()).containsExactlyInAnyOrderElementsOf(
+                PANEL_OUTCOMES.stream().map(value -> "${" + VAR_PANEL_OUTCOME + " == '" + value + "'}").toList());
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -138,6 +138,34 @@ class NominationProcessIntegrationTests {
                 .isZero();
     }
 
+    @Test
+    void panelExpertsScoreInParallelUntilTheQuorumDecidesThenAReviewerDecides() {
+        ProcessInstance nomination = submit("N-7", MODE_PANEL);
+        List<Task> scoring = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("N-7")
+                .taskDefinitionKey(TASK_SCORE_NOMINATION).orderByTaskAssignee().asc().list();
+        assertThat(scoring).extracting(Task::getAssignee).containsExactly("expert-a", "expert-b", "expert-c");
+
+        engine.getTaskService().complete(scoring.get(0).getId());
+        engine.getTaskService().complete(scoring.get(1).getId());
+
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("N-7")
+                .taskDefinitionKey(TASK_SCORE_NOMINATION).count()).as("the third expert's task is cancelled").isZero();
+        decide("N-7", "reviewer-0", OUTCOME_PASS);
+        assertEndedAt(nomination, EVENT_NOMINATION_COMPLETED);
+    }
+
+    @Test
+    void panelThatDoesNotRecommendRejectsTheNomination() {
+        ProcessInstance nomination = submit("N-8-not-recommended", MODE_PANEL, MODE_DECIDE);
+        engine.getTaskService().createTaskQuery().processInstanceBusinessKey("N-8-not-recommended")
+                .taskDefinitionKey(TASK_SCORE_NOMINATION).list().stream().limit(2)
+                .forEach(task -> engine.getTaskService().complete(task.getId()));
+
+        assertEndedAt(nomination, EVENT_NOMINATION_REJECTED);
+        assertThat(levelReviewsOf(nomination)).extracting(HistoricProcessInstance::getEndActivityId)
+                .containsExactly(EVENT_PANEL_NOT_RECOMMENDED);
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private static ProcessInstance submit(String nominationId, String... levelModes) {
@@ -208,8 +236,25 @@ class NominationProcessIntegrationTests {
                 execution.setVariable(VAR_STEP_INDEX, stepIndex(execution) - 1));
         beans.put(DELEGATE_RECORD_REJECTION, (JavaDelegate) execution -> RESULTS.put(nominationId(execution), "REJECTED"));
         beans.put(DELEGATE_COMPLETE_NOMINATION, (JavaDelegate) execution -> RESULTS.put(nominationId(execution), "COMPLETED"));
-        assertThat(beans.keySet()).containsExactlyInAnyOrderElementsOf(NOMINATION_DELEGATES);
+        beans.put(DELEGATE_ASSIGN_PANEL, (JavaDelegate) execution ->
+                execution.setVariable(VAR_PANEL_EXPERTS, List.of("expert-a", "expert-b", "expert-c")));
+        beans.put(DELEGATE_CONCLUDE_PANEL, (JavaDelegate) execution -> {
+            boolean recommended = !nominationId(execution).endsWith("-not-recommended");
+            execution.setVariable(VAR_PANEL_OUTCOME, recommended ? PANEL_RECOMMENDED : PANEL_NOT_RECOMMENDED);
+            if (!recommended) {
+                execution.setVariable(VAR_LEVEL_OUTCOME, OUTCOME_REJECT);
+            }
+        });
+        beans.put(PANEL_QUORUM_BEAN, new StandInQuorum());
+        assertThat(beans.keySet()).containsAll(NOMINATION_DELEGATES).hasSize(NOMINATION_DELEGATES.size() + 1);
         return beans;
+    }
+
+    /** The stand-in of the quorum bean: two of the three experts decide. */
+    public static final class StandInQuorum {
+        public boolean reached(DelegateExecution execution) {
+            return ((Number) execution.getVariable("nrOfCompletedInstances")).intValue() >= 2;
+        }
     }
 
     private static List<String> chainOf(DelegateExecution execution) {
