@@ -357,6 +357,98 @@ class BpmnContractValidatorUnitTests {
                 GATEWAY_LEVEL_MODE, "缺少条件为 ${levelMode == 'AUTO'} 的顺序流", "has no flow for ${levelMode == 'AUTO'}");
     }
 
+    // ------------------------------------------------------------------------------------------ expert panels
+
+    @Test
+    void refusesACompletionConditionOtherThanTheQuorumBean() {
+        String xml = replace(LEVEL_REVIEW, "${tierflowPanelQuorum.reached(execution)}", "${nrOfCompletedInstances >= 2}");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_LEVEL_REVIEW, xml);
+
+        assertRules(violations, "completion-condition");
+        assertViolation(violations, "completion-condition", CUSTOM_LEVEL_REVIEW, lineOfElement(xml, TASK_SCORE_NOMINATION),
+                TASK_SCORE_NOMINATION, "的完成条件必须是 ${tierflowPanelQuorum.reached(execution)}（当前为 “${nrOfCompletedInstances >= 2}”）",
+                "the completion condition of Task_scoreNomination must be ${tierflowPanelQuorum.reached(execution)}"
+                        + " (found '${nrOfCompletedInstances >= 2}')");
+    }
+
+    @Test
+    void refusesAQuorumBeanCalledWithAnythingButTheExecution() {
+        String xml = replace(LEVEL_REVIEW, "${tierflowPanelQuorum.reached(execution)}",
+                "${tierflowPanelQuorum.reached(execution) || runtimeService.deleteProcessInstance(nominationId, '')}");
+
+        assertRules(BpmnContractValidator.validate(CUSTOM_LEVEL_REVIEW, xml), "completion-condition");
+    }
+
+    @Test
+    void refusesExpertsScoringOneAfterAnother() {
+        String xml = replace(LEVEL_REVIEW, "isSequential=\"false\" flowable:collection", "isSequential=\"true\" flowable:collection");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_LEVEL_REVIEW, xml);
+
+        assertRules(violations, "multi-instance-shape");
+        assertViolation(violations, "multi-instance-shape", CUSTOM_LEVEL_REVIEW, lineOfElement(xml, TASK_SCORE_NOMINATION),
+                TASK_SCORE_NOMINATION, "必须是并行多实例", "must be a parallel multi-instance");
+    }
+
+    @Test
+    void refusesMultiInstanceAnywhereButTheScoringTask() {
+        String xml = replace(LEVEL_REVIEW, REVIEW_TASK_TAG_END, "flowable:candidateUsers=\"${reviewCandidates}\">\n"
+                + "      <multiInstanceLoopCharacteristics isSequential=\"false\" flowable:collection=\"${panelExperts}\""
+                + " flowable:elementVariable=\"panelExpert\"/>\n    </userTask>");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_LEVEL_REVIEW, xml);
+
+        assertRules(violations, "multi-instance");
+        assertViolation(violations, "multi-instance", CUSTOM_LEVEL_REVIEW, lineOfElement(xml, TASK_REVIEW_NOMINATION),
+                TASK_REVIEW_NOMINATION, "只有 tierflowLevelReviewProcess 的用户任务 Task_scoreNomination（专家评分）可以是多实例",
+                "only the user task Task_scoreNomination (expert scoring) of tierflowLevelReviewProcess may be multi-instance");
+    }
+
+    @Test
+    void refusesTheScoringTaskAssignedToSomeoneElse() {
+        String xml = replace(LEVEL_REVIEW, "flowable:assignee=\"${panelExpert}\"", "flowable:assignee=\"${applicantId}\"");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_LEVEL_REVIEW, xml);
+
+        assertRules(violations, "panel-assignee");
+        assertViolation(violations, "panel-assignee", CUSTOM_LEVEL_REVIEW, lineOfElement(xml, TASK_SCORE_NOMINATION),
+                TASK_SCORE_NOMINATION, "的办理人必须是 ${panelExpert}（当前为 “${applicantId}”）",
+                "must be assigned to ${panelExpert} (found '${applicantId}')");
+    }
+
+    @Test
+    void refusesAScoringTaskThatIsNotMultiInstance() {
+        String xml = LEVEL_REVIEW.replaceAll("(?s)<multiInstanceLoopCharacteristics.*?</multiInstanceLoopCharacteristics>", "");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_LEVEL_REVIEW, xml);
+
+        assertRules(violations, "panel-not-multi-instance");
+    }
+
+    @Test
+    void refusesAModelWithoutThePanelBranch() {
+        String xml = replace(LEVEL_REVIEW, "${levelMode == 'PANEL'}", "${levelMode == 'FILE'}");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_LEVEL_REVIEW, xml);
+
+        assertRules(violations, "gateway-coverage");
+        assertViolation(violations, "gateway-coverage", CUSTOM_LEVEL_REVIEW, lineOfElement(xml, GATEWAY_LEVEL_MODE),
+                GATEWAY_LEVEL_MODE, "缺少条件为 ${levelMode == 'PANEL'} 的顺序流", "has no flow for ${levelMode == 'PANEL'}");
+    }
+
+    @Test
+    void refusesAPanelGatewayMissingAnOutcome() {
+        String xml = replace(LEVEL_REVIEW, "${panelOutcome == 'NOT_RECOMMENDED'}", "${panelOutcome == 'RECOMMENDED'}");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_LEVEL_REVIEW, xml);
+
+        assertRules(violations, "gateway-coverage");
+        assertViolation(violations, "gateway-coverage", CUSTOM_LEVEL_REVIEW, lineOfElement(xml, GATEWAY_PANEL_OUTCOME),
+                GATEWAY_PANEL_OUTCOME, "缺少条件为 ${panelOutcome == 'NOT_RECOMMENDED'} 的顺序流",
+                "has no flow for ${panelOutcome == 'NOT_RECOMMENDED'}");
+    }
+
     @Test
     void refusesAnUnknownOutcomeValue() {
         String xml = replace(NOMINATION, "${levelOutcome == 'PASS'}", "${levelOutcome == 'APPROVE'}");
