@@ -145,6 +145,9 @@ public final class DefaultPanelService implements PanelService {
             }
             assignment.setStatus(Status.SUBMITTED);
             assignment.setEndedAt(context.clock().get());
+            // The quorum bean queries the sheets while the task completes: the session does not flush by itself
+            // before queries here (the engine owns the transaction), so it must see this sheet now.
+            session().flush();
             // Completing the instance evaluates the quorum; when it has decided, the others' tasks are cancelled.
             context.engine().get().getTaskService().complete(taskId);
             return toExpertScore(submission);

@@ -89,6 +89,8 @@ public final class PanelEngine {
             assignment.setAssignedAt(context.clock().get());
             session().persist(assignment);
         }
+        // Visible to the next assignment in the same command (a batch passing several nominations at once).
+        session().flush();
         execution.setVariable(VAR_PANEL_EXPERTS, new ArrayList<>(chosen.stream().map(Expert::userId).toList()));
         execution.setVariable(VAR_PANEL_OUTCOME, null);
     }
