@@ -1,11 +1,12 @@
 -- Expert panels (专家评审): who was assigned to score a nomination at a chain step, what each expert submitted
 -- (append-only, one row per criterion), and what the panel decided. A panel run is one level review (the
 -- Flowable process instance of tierflowLevelReviewProcess), so a nomination reviewed twice at the same step has
--- two runs.
+-- two runs; run_no numbers the runs of a nomination (1, 2, ...), so the latest is known without relying on time.
 
 create table tierflow_panel_assignment (
     id             varchar(36)  not null primary key,
     panel_run_id   varchar(64)  not null,
+    run_no         integer      not null,
     nomination_id  varchar(36)  not null references tierflow_nomination (id),
     step_index     integer      not null,
     program_code   varchar(100) not null,

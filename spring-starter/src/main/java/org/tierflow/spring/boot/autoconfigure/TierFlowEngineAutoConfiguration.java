@@ -28,6 +28,8 @@ import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
 import org.tierflow.core.spi.NominationListener;
 import org.tierflow.core.spi.Notifier;
+import org.tierflow.core.spi.ExpertDirectory;
+import org.tierflow.core.api.PanelService;
 import org.tierflow.core.spi.OrganisationDirectory;
 import org.tierflow.spring.boot.OrganisationDecisionHandler;
 
@@ -84,6 +86,13 @@ public class TierFlowEngineAutoConfiguration {
         return tierFlow.selection();
     }
 
+    /** Expert panels: expert inbox, score sheets, panel scores and results, for injection. */
+    @Bean
+    @ConditionalOnMissingBean
+    PanelService tierFlowPanelService(TierFlow tierFlow) {
+        return tierFlow.panels();
+    }
+
     /** The training-hour ledger a host's training platform feeds, for injection. */
     @Bean
     @ConditionalOnMissingBean
@@ -107,7 +116,8 @@ public class TierFlowEngineAutoConfiguration {
                           ReviewPolicies policies, ObjectProvider<EligibilityCheck> eligibilityChecks,
                           ObjectProvider<DecisionHandler> decisionHandler,
                           ObjectProvider<OrganisationDecisionHandler> organisationDecisionHandlers,
-                          ObjectProvider<NominationListener> listeners, ObjectProvider<Notifier> notifier) {
+                          ObjectProvider<NominationListener> listeners, ObjectProvider<Notifier> notifier,
+                          ObjectProvider<ExpertDirectory> experts) {
             TierFlow.Builder builder = TierFlow.builder()
                     .programs(programs)
                     .organisations(organisations)
@@ -126,6 +136,10 @@ public class TierFlowEngineAutoConfiguration {
             Notifier hostNotifier = notifier.getIfAvailable();
             if (hostNotifier != null) {
                 builder.notifier(hostNotifier);
+            }
+            ExpertDirectory expertDirectory = experts.getIfAvailable();
+            if (expertDirectory != null) {
+                builder.experts(expertDirectory);
             }
             return builder.build();
         }

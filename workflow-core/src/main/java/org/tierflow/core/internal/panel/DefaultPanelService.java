@@ -227,7 +227,7 @@ public final class DefaultPanelService implements PanelService {
      */
     private String readableRun(String nominationId, String userId) {
         List<PanelAssignmentEntity> latest = session().createSelectionQuery(
-                        "from PanelAssignmentEntity a where a.nominationId = :id order by a.assignedAt desc, a.panelRunId desc",
+                        "from PanelAssignmentEntity a where a.nominationId = :id order by a.runNo desc",
                         PanelAssignmentEntity.class)
                 .setParameter("id", nominationId)
                 .setMaxResults(1)

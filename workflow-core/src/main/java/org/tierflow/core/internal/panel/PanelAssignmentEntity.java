@@ -23,6 +23,9 @@ public class PanelAssignmentEntity {
     @Column(name = "panel_run_id", nullable = false, updatable = false)
     private String panelRunId;
 
+    @Column(name = "run_no", nullable = false, updatable = false)
+    private int runNo;
+
     @Column(name = "nomination_id", nullable = false, updatable = false)
     private String nominationId;
 
@@ -61,6 +64,8 @@ public class PanelAssignmentEntity {
     public void setId(String id) { this.id = id; }
     public String getPanelRunId() { return panelRunId; }
     public void setPanelRunId(String panelRunId) { this.panelRunId = panelRunId; }
+    public int getRunNo() { return runNo; }
+    public void setRunNo(int runNo) { this.runNo = runNo; }
     public String getNominationId() { return nominationId; }
     public void setNominationId(String nominationId) { this.nominationId = nominationId; }
     public int getStepIndex() { return stepIndex; }

@@ -73,10 +73,15 @@ public final class PanelEngine {
         List<Expert> chosen = choose(nomination, stepIndex, step, panel, reviewUnitId);
 
         String run = execution.getProcessInstanceId();
+        Integer lastRun = session().createSelectionQuery(
+                        "select max(a.runNo) from PanelAssignmentEntity a where a.nominationId = :id", Integer.class)
+                .setParameter("id", nomination.id()).getSingleResult();
+        int runNo = lastRun == null ? 1 : lastRun + 1;
         for (Expert expert : chosen) {
             PanelAssignmentEntity assignment = new PanelAssignmentEntity();
             assignment.setId(UUID.randomUUID().toString());
             assignment.setPanelRunId(run);
+            assignment.setRunNo(runNo);
             assignment.setNominationId(nomination.id());
             assignment.setStepIndex(stepIndex);
             assignment.setProgramCode(nomination.programCode());
