@@ -82,6 +82,9 @@ public final class TierFlow {
                 builder.approvers, builder.experts, nominations, new PanelDecisions(runtime));
         PanelEngine panelEngine = new PanelEngine(panelContext);
         runtime.registerBeans(panelEngine.byBeanName());
+        if (builder.experts != null) {
+            runtime.enablePanels();
+        }
         this.panels = new DefaultPanelService(panelContext, panelEngine);
         this.bpmnModels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bpmnModels));
     }
@@ -220,7 +223,8 @@ public final class TierFlow {
 
         /**
          * The host's expert pool for expert panels: who may score at a step, and the unit each expert belongs to.
-         * Optional, but a nomination reaching a step with a panel is refused without one (not enough experts).
+         * Optional: without one, steps with a panel in the program definition are decided by the level's reviewers
+         * alone (scores recorded with {@code SelectionService.recordScore}), as before expert panels existed.
          */
         public Builder experts(ExpertDirectory directory) {
             this.experts = Objects.requireNonNull(directory);

@@ -137,7 +137,8 @@ final class NominationDelegates {
         execution.setVariable(VAR_APPROVER_SOURCE, source);
         execution.setVariable(VAR_REVIEW_CANDIDATES, candidates);
         // A level with an expert panel lets its experts score first; its reviewers decide once the panel recommends.
-        execution.setVariable(VAR_LEVEL_MODE, step.panel().isPresent() ? MODE_PANEL : MODE_DECIDE);
+        // Without an expert directory the host has no experts: the reviewers decide as before (see the guide).
+        execution.setVariable(VAR_LEVEL_MODE, step.panel().isPresent() && runtime.panelsEnabled ? MODE_PANEL : MODE_DECIDE);
         notifications.reviewWaiting(nomination, step, candidates);
     }
 

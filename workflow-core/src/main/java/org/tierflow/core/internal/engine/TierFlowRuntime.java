@@ -82,6 +82,14 @@ public final class TierFlowRuntime {
         this.quotas = new QuotaLedger(programs, organisations, () -> persistence().currentSession(), this::now);
     }
 
+    /** Whether the host gave an expert directory: only then do steps with a panel run it. */
+    volatile boolean panelsEnabled;
+
+    /** Steps with an expert panel run it from now on (the host gave an expert directory). */
+    public void enablePanels() {
+        panelsEnabled = true;
+    }
+
     /** Adds beans the models call by name (delegate expressions, the panel's completion condition). */
     public void registerBeans(Map<Object, Object> beans) {
         extraBeans.putAll(beans);
