@@ -75,16 +75,22 @@ import org.xml.sax.helpers.DefaultHandler;
  *   <li>it defines only {@code tierflowNominationProcess} and/or {@code tierflowLevelReviewProcess}, executable;</li>
  *   <li>the elements the Java side relies on exist with their kind: the user tasks {@code Task_reviewNomination}
  *       (candidate users {@code ${reviewCandidates}}) and {@code Task_correctNomination} (assignee
- *       {@code ${applicantId}}), and a call activity calling the level review with its in- and out-parameters;</li>
+ *       {@code ${applicantId}}), {@code Task_scoreNomination}, and a call activity calling the level review with
+ *       its in- and out-parameters;</li>
  *   <li>every service task calls one of the process's beans of {@code TierFlowBpmn.NOMINATION_DELEGATES} through
  *       {@code flowable:delegateExpression}, and every such bean is still called;</li>
  *   <li>no script tasks or other code-running activities, no listeners except on those beans, no
  *       {@code flowable:skipExpression};</li>
+ *   <li>multi-instance only on the panel's user task {@code Task_scoreNomination} (assignee {@code ${panelExpert}}):
+ *       parallel over {@code ${panelExperts}}, element variable {@code panelExpert}, no loop cardinality, and
+ *       exactly the completion condition {@code ${tierflowPanelQuorum.reached(execution)}} — the only expression
+ *       that calls a bean outside a delegate expression;</li>
  *   <li>conditions take only the forms {@code ${name == 'VALUE'}}, {@code ${name != 'VALUE'}}, {@code ${name}} and
  *       {@code ${!name}} on a contract variable, and any other expression in the model only reads a contract
  *       variable ({@code ${name}});</li>
  *   <li>a gateway deciding on {@code levelOutcome} has a guarded flow for each of the four outcomes, one on
- *       {@code levelMode} for each of the three modes, one on a flag for both {@code true} and {@code false}.</li>
+ *       {@code levelMode} for each of the four modes, one on {@code panelOutcome} for both panel outcomes, one on a
+ *       flag for both {@code true} and {@code false}.</li>
  * </ul>
  * Everything else (names, layout, extra user tasks or steps between contract elements) a designer may change.
  */
