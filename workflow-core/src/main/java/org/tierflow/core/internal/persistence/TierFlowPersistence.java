@@ -12,6 +12,8 @@ import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
 import org.flowable.common.engine.impl.db.DbSqlSession;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
+import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -36,7 +38,7 @@ public final class TierFlowPersistence implements AutoCloseable {
     /** Migrates TierFlow's tables on this database, then boots Hibernate for them. */
     public static TierFlowPersistence start(DataSource dataSource) {
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(migrationDataSource(dataSource))
                 .locations("classpath:org/tierflow/db/migration")
                 .table("tierflow_schema_history")
                 .baselineOnMigrate(true)
@@ -70,6 +72,17 @@ public final class TierFlowPersistence implements AutoCloseable {
         configuration.setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
         configuration.setProperty(AvailableSettings.SHOW_SQL, "false");
         return new TierFlowPersistence(configuration.buildSessionFactory());
+    }
+
+    /**
+     * Flyway checks {@code isClosed()} on connections it has already closed; MyBatis' pool (what Flowable builds
+     * from a bare JDBC URL) answers that with an exception Flyway logs as an error. Migrate on the pool's unpooled
+     * source instead: the same database, plain connections.
+     */
+    private static DataSource migrationDataSource(DataSource dataSource) {
+        return dataSource instanceof PooledDataSource pooled
+                ? new UnpooledDataSource(pooled.getDriver(), pooled.getUrl(), pooled.getUsername(), pooled.getPassword())
+                : dataSource;
     }
 
     /**

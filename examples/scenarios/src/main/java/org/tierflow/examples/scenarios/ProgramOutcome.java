@@ -1,0 +1,42 @@
+package org.tierflow.examples.scenarios;
+
+import java.util.List;
+
+import org.tierflow.core.api.NominationState;
+
+/** One program's scenario result, and its rendering as Markdown. */
+record ProgramOutcome(String programCode, String programName, List<TierOutcome> tiers) {
+
+    String toMarkdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("### ").append(programName).append(" (`").append(programCode).append("`)\n\n");
+        out.append("| tier | generated | ineligible | in review | returned & resubmitted | rejected below | rejected at selection")
+                .append(" | selected | withdrawn (promoted) | quota used | rounds | training met | credentials | extensions |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (TierOutcome tier : tiers) {
+            int rejected = tier.count(NominationState.REJECTED);
+            out.append("| ").append(tier.tierName)
+                    .append(" | ").append(tier.generated)
+                    .append(" | ").append(tier.ineligible)
+                    .append(" | ").append(tier.count(NominationState.IN_REVIEW) + tier.count(NominationState.RETURNED_FOR_CORRECTION))
+                    .append(" | ").append(tier.returnedAndResubmitted)
+                    .append(" | ").append(tier.rejectedOnTheWay)
+                    .append(" | ").append(rejected - tier.rejectedOnTheWay)
+                    .append(" | ").append(tier.count(NominationState.SELECTED))
+                    .append(" | ").append(tier.withdrawals).append(" (").append(tier.promotedFromWaitlist).append(')')
+                    .append(" | ").append(tier.quotaUsed).append(" / ").append(tier.quotaTotal)
+                    .append(" | ").append(tier.rounds)
+                    .append(" | ").append(tier.trainingRequired == 0 ? "—" : tier.trainingMet + " / " + tier.trainingRequired)
+                    .append(" | ").append(tier.credentialsIssued)
+                    .append(" | ").append(tier.extensionsGranted)
+                    .append(" |\n");
+        }
+        List<TierOutcome> noted = tiers.stream().filter(t -> !t.notes.isEmpty()).toList();
+        if (!noted.isEmpty()) {
+            out.append('\n');
+            noted.forEach(t -> t.notes.forEach((text, times) -> out.append("- ").append(t.tierCode).append(": ")
+                    .append(text).append(times > 1 ? " (" + times + "×)" : "").append('\n')));
+        }
+        return out.append('\n').toString();
+    }
+}

@@ -1,0 +1,463 @@
+package org.tierflow.examples.scenarios;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.tierflow.core.TierFlow;
+import org.tierflow.core.api.BatchRejectedException;
+import org.tierflow.core.api.Decision;
+import org.tierflow.core.api.InboxQuery;
+import org.tierflow.core.api.Nomination;
+import org.tierflow.core.api.NominationState;
+import org.tierflow.core.api.NominationSubmission;
+import org.tierflow.core.api.NotEligibleException;
+import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.api.Page;
+import org.tierflow.core.api.Quota;
+import org.tierflow.core.api.QuotaAllocationException;
+import org.tierflow.core.api.QuotaExceededException;
+import org.tierflow.core.api.RankedCandidate;
+import org.tierflow.core.api.ReviewTask;
+import org.tierflow.core.api.TierFlowException;
+import org.tierflow.core.api.Withdrawal;
+import org.tierflow.core.api.HourRecord;
+import org.tierflow.core.api.program.HourCategory;
+import org.tierflow.core.api.program.HourRatioRule;
+import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ProgramDefinition;
+import org.tierflow.core.api.program.ReviewChain;
+import org.tierflow.core.api.program.TierDefinition;
+import org.tierflow.core.api.program.TrainingRequirement;
+
+/**
+ * Plays one program with generated candidates through TierFlow's public API only: nomination, the review chain
+ * level by level (most pass, some are returned and resubmit, some are rejected), selection in rounds at the
+ * deciding level within the quota (allocated down the tree where the deciding level is below the quota's
+ * owner), withdrawals with promotion from the waitlist, training hours, and credentials. Everything it does is
+ * read from the program's definition; nothing here knows a program by name.
+ */
+final class ProgramScenario {
+
+    private static final int PAGE = 200;
+    /** How long the scenario lets selected candidates train before their hours are looked at. */
+    private static final Duration TRAINING_TIME = Duration.ofDays(180);
+    private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(8);
+
+    private final ScenarioWorld world;
+    private final TierFlow tierFlow;
+    private final ProgramDefinition program;
+    private final Random random;
+    private final CandidateFacts facts;
+    private final List<OrganisationUnit> area;
+    private final Map<String, TierOutcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+    private final Map<String, String> rounds = new HashMap<>();
+    private final Set<String> allocatedTiers = new HashSet<>();
+    private final Set<String> scored = new HashSet<>();
+
+    private record Candidate(String nominationId, TierDefinition tier, ReviewChain chain, String unitId,
+                             String applicantId) {
+        int decidingStepIndex() {
+            return chain.steps().indexOf(chain.decidingStep());
+        }
+    }
+
+    ProgramScenario(ScenarioWorld world, ScenarioPlan.Entry entry, long seed) {
+        this.world = world;
+        this.tierFlow = world.tierFlow();
+        this.program = world.programs().get(entry.program());
+        this.random = new Random(seed);
+        this.facts = new CandidateFacts(random);
+        List<OrganisationUnit> units = new ArrayList<>(world.organisations().descendants(entry.within()));
+        units.add(0, world.organisations().unit(entry.within()));
+        this.area = List.copyOf(units);
+    }
+
+    ProgramOutcome play(int candidatesPerTier) {
+        for (TierDefinition tier : program.tiers()) {
+            outcomes.put(tier.code(), new TierOutcome(tier.code(), tier.name().zh() + " / " + tier.name().en()));
+            nominate(tier, candidatesPerTier);
+        }
+        review();
+        withdrawSome();
+        review();
+        closeRounds();
+        world.advance(TRAINING_TIME);
+        for (Candidate candidate : candidates.values()) {
+            if (state(candidate) == NominationState.SELECTED) {
+                train(candidate);
+            }
+        }
+        for (Candidate candidate : candidates.values()) {
+            if (state(candidate) == NominationState.SELECTED) {
+                credential(candidate);
+            }
+        }
+        count();
+        return new ProgramOutcome(program.code(), program.name().zh() + " / " + program.name().en(),
+                List.copyOf(outcomes.values()));
+    }
+
+    // --- nomination -------------------------------------------------------------------------------------------
+
+    private void nominate(TierDefinition tier, int count) {
+        TierOutcome outcome = outcomes.get(tier.code());
+        List<OrganisationUnit> schools = entryUnits(tier.reviewChain());
+        List<OrganisationUnit> universities = tier.universityChain().map(this::entryUnits).orElse(List.of());
+        if (schools.isEmpty() && universities.isEmpty()) {
+            outcome.note("no unit at the entry level " + tier.reviewChain().entryLevel() + " in the area");
+            return;
+        }
+        for (int i = 1; i <= count; i++) {
+            boolean university = !universities.isEmpty() && (schools.isEmpty() || random.nextInt(100) < 15);
+            OrganisationUnit unit = pick(university ? universities : schools);
+            String applicant = tier.code() + "-candidate-" + i;
+            boolean meantToBeEligible = random.nextInt(100) < 90;
+            outcome.generated++;
+            try {
+                Nomination nomination = tierFlow.nominations().submit(new NominationSubmission(program.code(), tier.code(),
+                        applicant, unit.id(), meantToBeEligible ? facts.eligible(tier) : facts.arbitrary(tier),
+                        List.of("申报表-" + i + ".pdf")));
+                candidates.put(nomination.id(), new Candidate(nomination.id(), tier, tier.chainFor(unit.level()),
+                        unit.id(), applicant));
+            } catch (NotEligibleException e) {
+                outcome.ineligible++;
+            }
+        }
+    }
+
+    // --- review -----------------------------------------------------------------------------------------------
+
+    /** Sweeps the inboxes bottom-up and selects in rounds until nothing moves any more. */
+    private void review() {
+        boolean moved = true;
+        while (moved) {
+            Map<String, List<ReviewTask>> waitingForSelection = new LinkedHashMap<>();
+            moved = sweep(waitingForSelection);
+            for (List<ReviewTask> group : waitingForSelection.values()) {
+                moved |= selectInRound(group);
+            }
+        }
+    }
+
+    private boolean sweep(Map<String, List<ReviewTask>> waitingForSelection) {
+        boolean moved = false;
+        List<OrganisationUnit> reviewing = new ArrayList<>(area);
+        reviewing.addAll(world.organisations().ancestors(area.get(0).id()));
+        reviewing.sort(Comparator.comparingInt(unit -> unit.level().rank()));
+        for (OrganisationUnit unit : reviewing) {
+            String reviewer = ScenarioWorld.reviewerOf(unit.id());
+            for (ReviewTask task : inbox(reviewer)) {
+                Candidate candidate = candidates.get(task.nominationId());
+                if (task.stepIndex() == candidate.decidingStepIndex()) {
+                    waitingForSelection.computeIfAbsent(candidate.tier().code() + "|" + task.unitId() + "|" + task.level(),
+                            key -> new ArrayList<>()).add(task);
+                } else {
+                    decideOnTheWay(candidate, task, reviewer);
+                    moved = true;
+                }
+            }
+        }
+        return moved;
+    }
+
+    private List<ReviewTask> inbox(String reviewer) {
+        List<ReviewTask> tasks = new ArrayList<>();
+        InboxQuery query = InboxQuery.all().program(program.code());
+        for (int page = 0; ; page++) {
+            Page<ReviewTask> items = tierFlow.reviews().inbox(reviewer, query.page(page, PAGE));
+            tasks.addAll(items.items());
+            if (page + 1 >= items.totalPages()) {
+                return tasks;
+            }
+        }
+    }
+
+    /** A level below the deciding one: most pass, a few are returned once and corrected, a few are turned down. */
+    private void decideOnTheWay(Candidate candidate, ReviewTask task, String reviewer) {
+        TierOutcome outcome = outcomes.get(candidate.tier().code());
+        int roll = random.nextInt(100);
+        if (roll < 4 && task.stepIndex() < candidate.decidingStepIndex()) {
+            tierFlow.reviews().decide(task.taskId(), reviewer, Decision.returnToApplicant("请补充佐证材料 / please add evidence"));
+            tierFlow.nominations().resubmit(candidate.nominationId(), candidate.applicantId(), Map.of(),
+                    "已补充 / evidence added");
+            outcome.returnedAndResubmitted++;
+        } else if (roll < 10 && task.stepIndex() < candidate.decidingStepIndex()) {
+            tierFlow.reviews().decide(task.taskId(), reviewer, Decision.reject("条件不突出 / not strong enough"));
+            outcome.rejectedOnTheWay++;
+        } else {
+            try {
+                tierFlow.reviews().decide(task.taskId(), reviewer, Decision.pass("同意推荐 / recommended"));
+            } catch (QuotaExceededException full) {
+                tierFlow.reviews().decide(task.taskId(), reviewer, Decision.reject("名额已满 / quota full"));
+                outcome.note("quota full at " + full.unitId());
+            }
+        }
+    }
+
+    /**
+     * The deciding level selects the best-ranked candidates that fit the quota in one batch; the others stay on
+     * the round's list as its waitlist (递补). Returns whether anyone was selected.
+     */
+    private boolean selectInRound(List<ReviewTask> group) {
+        ReviewTask first = group.get(0);
+        Candidate sample = candidates.get(first.nominationId());
+        TierDefinition tier = sample.tier();
+        TierOutcome outcome = outcomes.get(tier.code());
+        String reviewer = ScenarioWorld.reviewerOf(first.unitId());
+        allocateOnce(tier, sample.chain());
+        String roundId = rounds.computeIfAbsent(tier.code() + "|" + first.unitId() + "|" + first.level(), key -> {
+            outcome.rounds++;
+            return tierFlow.selection().openRound(program.code(), tier.code(), first.unitId(), first.level(),
+                    world.now(), world.now().plus(Duration.ofDays(30)), reviewer).id();
+        });
+        for (ReviewTask task : group) {
+            if (scored.add(task.nominationId())) {
+                BigDecimal score = BigDecimal.valueOf(6000 + random.nextInt(4000), 2);
+                tierFlow.selection().recordScore(task.nominationId(), task.stepIndex(), score, reviewer);
+            }
+        }
+        List<RankedCandidate> ranked = tierFlow.selection().rankedCandidates(roundId, reviewer);
+        int fits = Math.min(ranked.size(), remaining(tier, sample.chain(), first.unitId()));
+        if (fits == 0) {
+            return false;
+        }
+        List<String> chosen = ranked.stream().limit(fits).map(RankedCandidate::nominationId).toList();
+        try {
+            tierFlow.selection().selectBatch(roundId, reviewer, chosen, "按名额择优遴选 / selected on merit within the quota", false);
+        } catch (BatchRejectedException e) {
+            throw new IllegalStateException("batch refused in " + program.code() + "/" + tier.code() + ": " + e.problems(), e);
+        }
+        return true;
+    }
+
+    /** When the rounds end, whoever is still on a waitlist is turned down. */
+    private void closeRounds() {
+        for (Map.Entry<String, String> round : rounds.entrySet()) {
+            String unitId = round.getKey().split("\\|")[1];
+            String reviewer = ScenarioWorld.reviewerOf(unitId);
+            for (RankedCandidate waiting : tierFlow.selection().rankedCandidates(round.getValue(), reviewer)) {
+                tierFlow.reviews().decide(waiting.taskId(), reviewer, Decision.reject("名额已满，未入选 / not selected: the quota is full"));
+            }
+        }
+    }
+
+    /** Where the deciding level sits below the quota's owner, the owner shares it out by how many wait at each. */
+    private void allocateOnce(TierDefinition tier, ReviewChain chain) {
+        if (!allocatedTiers.add(tier.code())) {
+            return;
+        }
+        int deciding = chain.steps().indexOf(chain.decidingStep());
+        int top = chain.steps().size() - 1;
+        if (deciding == top) {
+            return;
+        }
+        if (deciding != top - 1) {
+            outcomes.get(tier.code()).note("no allocation: the deciding level is more than one level below the quota's owner");
+            return;
+        }
+        OrganisationLevel decidingLevel = chain.decidingStep().level();
+        OrganisationLevel topLevel = chain.steps().get(top).level();
+        Map<String, Map<String, Integer>> waitingByOwner = new LinkedHashMap<>();
+        for (Candidate candidate : candidates.values()) {
+            if (candidate.tier() == tier && state(candidate) == NominationState.IN_REVIEW) {
+                world.organisations().ancestorAt(candidate.unitId(), decidingLevel).ifPresent(unit -> {
+                    String owner = world.organisations().ancestorAt(unit.id(), topLevel).orElseThrow().id();
+                    waitingByOwner.computeIfAbsent(owner, k -> new LinkedHashMap<>()).merge(unit.id(), 1, Integer::sum);
+                });
+            }
+        }
+        waitingByOwner.forEach((owner, waiting) -> {
+            int quota = tierFlow.selection().quota(program.code(), tier.code(), owner).allocated();
+            try {
+                tierFlow.selection().allocate(program.code(), tier.code(), owner, shares(quota, waiting),
+                        ScenarioWorld.reviewerOf(owner));
+            } catch (QuotaAllocationException e) {
+                outcomes.get(tier.code()).note("allocation refused: " + e.problems());
+            }
+        });
+    }
+
+    /** Largest-remainder shares of the quota in proportion to the candidates waiting, never more than wait. */
+    static Map<String, Integer> shares(int quota, Map<String, Integer> waiting) {
+        int total = waiting.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> shares = new LinkedHashMap<>();
+        Map<String, Double> remainders = new HashMap<>();
+        int given = 0;
+        for (Map.Entry<String, Integer> unit : waiting.entrySet()) {
+            double exact = total == 0 ? 0 : (double) quota * unit.getValue() / total;
+            int share = Math.min((int) Math.floor(exact), unit.getValue());
+            shares.put(unit.getKey(), share);
+            remainders.put(unit.getKey(), exact - share);
+            given += share;
+        }
+        List<String> byRemainder = new ArrayList<>(waiting.keySet());
+        byRemainder.sort(Comparator.comparing((String unit) -> remainders.get(unit)).reversed().thenComparing(unit -> unit));
+        for (String unit : byRemainder) {
+            if (given >= quota) {
+                break;
+            }
+            if (shares.get(unit) < waiting.get(unit)) {
+                shares.merge(unit, 1, Integer::sum);
+                given++;
+            }
+        }
+        return shares;
+    }
+
+    private int remaining(TierDefinition tier, ReviewChain chain, String decidingUnit) {
+        OrganisationLevel topLevel = chain.steps().get(chain.steps().size() - 1).level();
+        String owner = world.organisations().ancestorAt(decidingUnit, topLevel).orElseThrow().id();
+        Quota total = tierFlow.selection().quota(program.code(), tier.code(), owner);
+        int remaining = total.limited() ? total.remaining() : Integer.MAX_VALUE;
+        if (!owner.equals(decidingUnit)) {
+            Quota own = tierFlow.selection().quota(program.code(), tier.code(), decidingUnit);
+            if (own.limited()) {
+                remaining = Math.min(remaining, own.remaining());
+            }
+        }
+        return remaining;
+    }
+
+    // --- after selection --------------------------------------------------------------------------------------
+
+    /** A few selected candidates give up their place; the next on the round's list moves up. */
+    private void withdrawSome() {
+        for (Candidate candidate : candidates.values()) {
+            if (state(candidate) == NominationState.SELECTED && random.nextInt(100) < 3) {
+                Withdrawal withdrawal = tierFlow.selection().withdrawSelected(candidate.nominationId(),
+                        candidate.applicantId(), "个人原因放弃 / gave up for personal reasons");
+                TierOutcome outcome = outcomes.get(candidate.tier().code());
+                outcome.withdrawals++;
+                if (withdrawal.promoted().isPresent()) {
+                    outcome.promotedFromWaitlist++;
+                }
+            }
+        }
+    }
+
+    /** Most candidates do what the requirement asks (in the categories and shares it names); some fall short. */
+    private void train(Candidate candidate) {
+        if (candidate.tier().training().isEmpty()) {
+            return;
+        }
+        TrainingRequirement requirement = candidate.tier().training().get();
+        TierOutcome outcome = outcomes.get(candidate.tier().code());
+        outcome.trainingRequired++;
+        Map<String, BigDecimal> hours = hoursMeeting(requirement);
+        BigDecimal effort = random.nextInt(100) < 85 ? BigDecimal.ONE : new BigDecimal("0.6");
+        // One record per day and at most a working day's hours each, from the day the candidate was selected.
+        LocalDate day = tierFlow.training().progress(candidate.nominationId()).windowStart();
+        for (Map.Entry<String, BigDecimal> category : hours.entrySet()) {
+            BigDecimal left = category.getValue().multiply(effort).setScale(1, RoundingMode.UP);
+            for (int part = 1; left.signum() > 0; part++, day = day.plusDays(1)) {
+                BigDecimal recorded = left.min(HOURS_PER_DAY);
+                tierFlow.training().record(new HourRecord(candidate.nominationId(),
+                        candidate.nominationId() + "/" + category.getKey() + "/" + part, category.getKey(), recorded,
+                        day, "scenario-platform", "模拟培训记录 / simulated training record"));
+                left = left.subtract(recorded);
+            }
+        }
+        if (tierFlow.training().progress(candidate.nominationId()).met()) {
+            outcome.trainingMet++;
+        }
+    }
+
+    /** Hours per category that meet every minimum, the total and every share rule of the requirement. */
+    static Map<String, BigDecimal> hoursMeeting(TrainingRequirement requirement) {
+        Map<String, BigDecimal> hours = new LinkedHashMap<>();
+        for (HourCategory category : requirement.categories()) {
+            hours.put(category.code(), category.minHours());
+        }
+        String topUp = requirement.ratios().isEmpty() ? requirement.categories().get(0).code()
+                : requirement.ratios().get(0).category();
+        BigDecimal sum = hours.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (requirement.totalMinHours().compareTo(sum) > 0) {
+            hours.merge(topUp, requirement.totalMinHours().subtract(sum), BigDecimal::add);
+        }
+        for (HourRatioRule rule : requirement.ratios()) {
+            BigDecimal total = hours.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal share = rule.minPercent().movePointLeft(2);
+            BigDecimal own = hours.getOrDefault(rule.category(), BigDecimal.ZERO);
+            BigDecimal lacking = share.multiply(total).subtract(own);
+            if (lacking.signum() > 0) {
+                // (own + x) / (total + x) >= share  <=>  x >= (share * total - own) / (1 - share)
+                BigDecimal x = lacking.divide(BigDecimal.ONE.subtract(share), 1, RoundingMode.UP);
+                hours.merge(rule.category(), x, BigDecimal::add);
+            }
+        }
+        return hours;
+    }
+
+    private void credential(Candidate candidate) {
+        TierDefinition tier = candidate.tier();
+        if (tier.credential().isEmpty()) {
+            return;
+        }
+        TierOutcome outcome = outcomes.get(tier.code());
+        if (tier.training().isPresent() && !tierFlow.training().progress(candidate.nominationId()).met()) {
+            return;
+        }
+        OrganisationLevel issuingLevel = tier.credential().get().issuingLevel();
+        String issuer = world.organisations().ancestorAt(candidate.unitId(), issuingLevel).map(OrganisationUnit::id)
+                .orElse(null);
+        if (issuer == null) {
+            outcome.note("credential not issued: no " + issuingLevel + " above a " + world.organisations().unit(candidate.unitId()).level()
+                    + " candidate to issue it");
+            return;
+        }
+        try {
+            tierFlow.credentials().issue(candidate.nominationId(), ScenarioWorld.reviewerOf(issuer));
+            outcome.credentialsIssued++;
+        } catch (TierFlowException refused) {
+            outcome.note("credential refused (" + refused.code() + ")");
+        }
+    }
+
+    // --- summary ----------------------------------------------------------------------------------------------
+
+    private void count() {
+        for (Candidate candidate : candidates.values()) {
+            outcomes.get(candidate.tier().code()).states.merge(state(candidate), 1, Integer::sum);
+        }
+        for (TierDefinition tier : program.tiers()) {
+            TierOutcome outcome = outcomes.get(tier.code());
+            candidates.values().stream().filter(candidate -> candidate.tier() == tier).findFirst().ifPresent(candidate -> {
+                // The tier's total is one quota, shared by every unit at the top of its chain.
+                OrganisationLevel top = candidate.chain().steps().get(candidate.chain().steps().size() - 1).level();
+                String owner = world.organisations().ancestorAt(candidate.unitId(), top).orElseThrow().id();
+                Quota quota = tierFlow.selection().quota(program.code(), tier.code(), owner);
+                outcome.quotaTotal = quota.allocated();
+                outcome.quotaUsed = quota.used();
+            });
+        }
+    }
+
+    private NominationState state(Candidate candidate) {
+        return tierFlow.nominations().get(candidate.nominationId()).state();
+    }
+
+    /** Units where the chain's candidates enter, with a unit at every level of the chain above them. */
+    private List<OrganisationUnit> entryUnits(ReviewChain chain) {
+        return area.stream()
+                .filter(unit -> unit.level() == chain.entryLevel())
+                .filter(unit -> chain.steps().stream()
+                        .allMatch(step -> world.organisations().ancestorAt(unit.id(), step.level()).isPresent()))
+                .toList();
+    }
+
+    private <T> T pick(List<T> options) {
+        return options.get(random.nextInt(options.size()));
+    }
+}
