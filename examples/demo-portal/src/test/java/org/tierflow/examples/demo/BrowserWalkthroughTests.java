@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Skipped, loudly, on a machine without Chromium; CI installs it and sets {@code TIERFLOW_REQUIRE_BROWSER=true}
  * so these tests always run there. See {@link HeadlessChromium}.
  */
+@ExtendWith(HeadlessChromium.Available.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserWalkthroughTests {
 

@@ -15,6 +15,9 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -46,24 +49,63 @@ final class HeadlessChromium {
         this.profile = profile;
     }
 
+    /**
+     * Skips a browser test class, with the reason in the test report, when there is no Chromium and the browser is
+     * not required; otherwise lets it run ({@link #startOrSkip} then fails it when the browser is required but
+     * missing).
+     */
+    static final class Available implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String missing = missing();
+            if (missing == null || required()) {
+                return ConditionEvaluationResult.enabled("Chromium and chromedriver found, or required");
+            }
+            System.err.println("\n***** " + missing + " *****\n");
+            return ConditionEvaluationResult.disabled(missing);
+        }
+    }
+
+    private static File chromium() {
+        return new File(setting("TIERFLOW_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    private static File chromedriver() {
+        return new File(setting("TIERFLOW_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    }
+
+    private static boolean required() {
+        return Boolean.parseBoolean(System.getenv(REQUIRE));
+    }
+
+    /** Why the browser tests cannot run here, or null when they can. */
+    private static String missing() {
+        File chromium = chromium();
+        File chromedriver = chromedriver();
+        if (chromium.canExecute() && chromedriver.canExecute()) {
+            return null;
+        }
+        return "BROWSER TESTS NOT RUN: no Chromium at " + chromium + " or no chromedriver at " + chromedriver
+                + ". Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) or point"
+                + " TIERFLOW_CHROMIUM and TIERFLOW_CHROMEDRIVER at them. CI sets " + REQUIRE + "=true, so there"
+                + " they can never be skipped.";
+    }
+
     /** Starts a fresh browser, or skips the calling test class (fails it when the browser is required). */
     static HeadlessChromium startOrSkip() {
-        File chromium = new File(setting("TIERFLOW_CHROMIUM", "/usr/bin/chromium"));
-        File chromedriver = new File(setting("TIERFLOW_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        if (!chromium.canExecute() || !chromedriver.canExecute()) {
-            String message = "BROWSER TESTS NOT RUN: no Chromium at " + chromium + " or no chromedriver at " + chromedriver
-                    + ". Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) or point"
-                    + " TIERFLOW_CHROMIUM and TIERFLOW_CHROMEDRIVER at them. CI sets " + REQUIRE + "=true, so there"
-                    + " they can never be skipped.";
-            if (Boolean.parseBoolean(System.getenv(REQUIRE))) {
+        File chromium = chromium();
+        File chromedriver = chromedriver();
+        String message = missing();
+        if (message != null) {
+            if (required()) {
                 Assertions.fail(message.replace("NOT RUN", "REQUIRED (" + REQUIRE + "=true) BUT NOT POSSIBLE"));
             }
             System.err.println("\n***** " + message + " *****\n");
             Assumptions.abort(message);
         }
-        // Belt and braces: Selenium Manager runs only when no driver path is known, and this tells it to stay offline.
+        // Selenium Manager runs only when no driver path is known; the service below names it, and so does this.
         System.setProperty("webdriver.chrome.driver", chromedriver.getAbsolutePath());
-        System.setProperty("SE_OFFLINE", "true");
         try {
             Path profile = Files.createTempDirectory("tierflow-chromium-");
             ChromeOptions options = new ChromeOptions();
