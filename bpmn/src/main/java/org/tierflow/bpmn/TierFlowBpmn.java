@@ -233,6 +233,17 @@ public final class TierFlowBpmn {
     /** String: what the panel decided, one of {@link #PANEL_OUTCOMES}; set by {@link #DELEGATE_CONCLUDE_PANEL}. */
     public static final String VAR_PANEL_OUTCOME = "panelOutcome";
 
+    /**
+     * String: key of the level-review process the current chain step runs: {@link #LEVEL_REVIEW_PROCESS}, or the
+     * process an organisation unit uses instead (its own level review, registered per unit; the nearest unit up
+     * the tree wins). Set by {@link #DELEGATE_PREPARE_REVIEW_CHAIN}, {@link #DELEGATE_ADVANCE_TO_NEXT_LEVEL} and
+     * {@link #DELEGATE_RETURN_TO_LOWER_LEVEL}; {@link #TASK_REVIEW_AT_LEVEL} calls {@link #LEVEL_REVIEW_CALLED_ELEMENT}.
+     */
+    public static final String VAR_LEVEL_REVIEW_PROCESS = "levelReviewProcess";
+
+    /** The called element of {@link #TASK_REVIEW_AT_LEVEL}: the level review chosen for the step's unit. */
+    public static final String LEVEL_REVIEW_CALLED_ELEMENT = "${" + VAR_LEVEL_REVIEW_PROCESS + "}";
+
     /** The variables the nomination passes into every level review (call activity in-parameters). */
     public static final List<String> LEVEL_REVIEW_INPUTS = List.of(
             VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPLICANT_ID, VAR_STEP_INDEX);

@@ -269,7 +269,7 @@ class BpmnModelsUnitTests {
         assertFollows(process, TASK_PREPARE_REVIEW_CHAIN, TASK_REVIEW_AT_LEVEL);
 
         CallActivity review = (CallActivity) process.getFlowElement(TASK_REVIEW_AT_LEVEL);
-        assertThat(review.getCalledElement()).isEqualTo(LEVEL_REVIEW_PROCESS);
+        assertThat(review.getCalledElement()).isEqualTo(LEVEL_REVIEW_CALLED_ELEMENT);
         assertThat(review.isInheritBusinessKey()).isTrue();
         assertThat(review.getInParameters()).extracting(IOParameter::getSource).containsExactlyElementsOf(LEVEL_REVIEW_INPUTS);
         assertThat(review.getInParameters()).extracting(IOParameter::getTarget).containsExactlyElementsOf(LEVEL_REVIEW_INPUTS);

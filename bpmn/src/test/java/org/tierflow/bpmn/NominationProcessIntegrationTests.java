@@ -216,6 +216,7 @@ class NominationProcessIntegrationTests {
         beans.put(DELEGATE_PREPARE_REVIEW_CHAIN, (JavaDelegate) execution -> {
             execution.setVariable(VAR_STEP_INDEX, 0);
             execution.setVariable(VAR_CHAIN_LENGTH, chainOf(execution).size());
+            execution.setVariable(VAR_LEVEL_REVIEW_PROCESS, LEVEL_REVIEW_PROCESS);
         });
         beans.put(DELEGATE_PREPARE_LEVEL, (JavaDelegate) execution -> {
             int step = stepIndex(execution);

@@ -67,7 +67,7 @@ public final class TierFlow {
         this.programs = builder.programs;
         this.runtime = new TierFlowRuntime(builder.programs, builder.organisations, builder.approvers,
                 builder.eligibilityChecks, builder.handlersByUnit, builder.globalHandler, builder.listeners,
-                builder.policies, builder.notifier);
+                builder.policies, builder.notifier, builder.levelReviewsByUnit);
         this.nominations = new DefaultNominationService(runtime);
         DefaultReviewService reviewService = new DefaultReviewService(runtime);
         this.reviews = reviewService;
@@ -162,6 +162,7 @@ public final class TierFlow {
         private Notifier notifier;
         private ExpertDirectory experts;
         private final Map<String, String> bpmnModels = new LinkedHashMap<>();
+        private final Map<String, String> levelReviewsByUnit = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -240,7 +241,8 @@ public final class TierFlow {
         /**
          * A process designer's customised version of one of TierFlow's BPMN models, deployed instead of the
          * shipped model that defines the same process id ({@code tierflowNominationProcess} or
-         * {@code tierflowLevelReviewProcess}). Call once per customised model.
+         * {@code tierflowLevelReviewProcess}), or an organisation's own level review under a key of its own (see
+         * {@link #levelReviewProcess}). Call once per customised model.
          *
          * <p>{@link TierFlow#start} checks every model against TierFlow's BPMN contract
          * ({@code docs/reference/bpmn-contract.md}) before deploying anything: a model that breaks it (a missing
@@ -265,6 +267,36 @@ public final class TierFlow {
             if (bpmnModels.putIfAbsent(resourceName, xml) != null) {
                 throw new IllegalArgumentException("BPMN 模型 " + resourceName + " 已注册 / the BPMN model "
                         + resourceName + " was already given");
+            }
+            return this;
+        }
+
+        /**
+         * Reviews at this organisation unit, and at every unit below it without one of its own, run the level-review
+         * process {@code processKey} instead of {@code tierflowLevelReviewProcess}: for example a district that
+         * interviews each candidate before deciding. As for decision handlers, the nearest unit up the tree wins;
+         * naming {@code tierflowLevelReviewProcess} gives a unit below such a unit the shipped review back.
+         *
+         * <p>The process comes from a model given to {@link #bpmnModel}; {@link TierFlow#start} checks it against
+         * the level-review contract (every rule of {@code tierflowLevelReviewProcess}: {@code Task_prepareLevel},
+         * {@code Gateway_levelMode}, {@code Task_reviewNomination}, {@code Task_fileWithLevel}, ...), checks that a
+         * model defines it and that the unit exists, and refuses to start otherwise, naming the element, process or
+         * unit.
+         *
+         * @param unitId     the organisation unit, as the host's {@code OrganisationDirectory} knows it
+         * @param processKey the id of the process in its model, other than {@code tierflowNominationProcess}
+         * @throws IllegalArgumentException when the unit already has one, or the key is blank or the nomination's
+         */
+        public Builder levelReviewProcess(String unitId, String processKey) {
+            Objects.requireNonNull(unitId, "unitId");
+            Objects.requireNonNull(processKey, "processKey");
+            if (processKey.isBlank() || processKey.equals(TierFlowBpmn.NOMINATION_PROCESS)) {
+                throw new IllegalArgumentException("“" + processKey + "” 不能作为本级审核流程 / '" + processKey
+                        + "' cannot be a level-review process");
+            }
+            if (levelReviewsByUnit.putIfAbsent(unitId, processKey) != null) {
+                throw new IllegalArgumentException("单位 " + unitId + " 已登记本级审核流程 " + levelReviewsByUnit.get(unitId)
+                        + " / unit " + unitId + " already has the level-review process " + levelReviewsByUnit.get(unitId));
             }
             return this;
         }

@@ -48,6 +48,11 @@ final class Browser {
     Page post(String path, Map<String, String> form) {
         MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
         form.forEach(body::add);
+        return postForm(path, body);
+    }
+
+    /** Posts a form whose fields may repeat (ticked checkboxes). */
+    Page postForm(String path, MultiValueMap<String, String> body) {
         HttpHeaders headers = headers();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         return follow(remember(http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class)), path);

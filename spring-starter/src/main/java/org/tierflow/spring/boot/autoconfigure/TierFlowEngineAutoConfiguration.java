@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.io.ResourceLoader;
 import org.tierflow.core.TierFlow;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.NominationService;
@@ -42,7 +43,8 @@ import org.tierflow.spring.boot.OrganisationDecisionHandler;
  * {@link TierFlow} from the context's beans: every {@link EligibilityCheck} and {@link NominationListener}
  * (in {@code @Order}), a {@link DecisionHandler} bean as the global handler, every
  * {@link OrganisationDecisionHandler} bean as a handler for its unit, and {@link ReviewPolicies} from
- * {@code tierflow.review.*} unless the host declares its own. {@link NominationService} and {@link ReviewService}
+ * {@code tierflow.review.*} unless the host declares its own; customised models and the units' own level reviews
+ * from {@code tierflow.bpmn.*} ({@link TierFlowBpmnProperties}). {@link NominationService} and {@link ReviewService}
  * are beans too.
  *
  * <p>Contributes to Flowable only through an {@link EngineConfigurationConfigurer}, so Flowable's
@@ -56,7 +58,7 @@ import org.tierflow.spring.boot.OrganisationDecisionHandler;
         TierFlowOrganisationsAutoConfiguration.class})
 @ConditionalOnClass(SpringProcessEngineConfiguration.class)
 @ConditionalOnBean({ProgramCatalog.class, OrganisationDirectory.class, ApproverDirectory.class})
-@EnableConfigurationProperties(TierFlowProperties.class)
+@EnableConfigurationProperties({TierFlowProperties.class, TierFlowBpmnProperties.class})
 public class TierFlowEngineAutoConfiguration {
 
     @Bean
@@ -117,7 +119,8 @@ public class TierFlowEngineAutoConfiguration {
                           ObjectProvider<DecisionHandler> decisionHandler,
                           ObjectProvider<OrganisationDecisionHandler> organisationDecisionHandlers,
                           ObjectProvider<NominationListener> listeners, ObjectProvider<Notifier> notifier,
-                          ObjectProvider<ExpertDirectory> experts) {
+                          ObjectProvider<ExpertDirectory> experts, TierFlowBpmnProperties bpmn,
+                          ResourceLoader resourceLoader) {
             TierFlow.Builder builder = TierFlow.builder()
                     .programs(programs)
                     .organisations(organisations)
@@ -141,6 +144,7 @@ public class TierFlowEngineAutoConfiguration {
             if (expertDirectory != null) {
                 builder.experts(expertDirectory);
             }
+            BpmnModelResources.apply(builder, bpmn, resourceLoader);
             return builder.build();
         }
 

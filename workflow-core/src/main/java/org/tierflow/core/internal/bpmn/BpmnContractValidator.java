@@ -93,6 +93,11 @@ import org.xml.sax.helpers.DefaultHandler;
  *       flag for both {@code true} and {@code false}.</li>
  * </ul>
  * Everything else (names, layout, extra user tasks or steps between contract elements) a designer may change.
+ *
+ * <p>An organisation's own level review (a <em>level-review variant</em>, registered per organisation unit) is a
+ * process under a key of its own, checked by every rule of {@code tierflowLevelReviewProcess}; a variant no model
+ * defines, or a nomination model that calls {@code tierflowLevelReviewProcess} by name while variants are
+ * registered (so they would never run), is a violation too.
  */
 public final class BpmnContractValidator {
 
@@ -101,6 +106,9 @@ public final class BpmnContractValidator {
 
     /** Element id of a violation about the model as a whole (it defines no process). */
     public static final String MODEL = "(model)";
+
+    /** Resource of a violation about the level-review variants units use rather than about one model. */
+    public static final String LEVEL_REVIEW_VARIANTS = "(level-review variants)";
 
     private static final String BPMN_MODEL_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
@@ -111,7 +119,8 @@ public final class BpmnContractValidator {
             VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPLICANT_ID, VAR_STEP_INDEX, VAR_CHAIN_LENGTH,
             VAR_CHAIN_COMPLETE, VAR_LEVEL_MODE, VAR_REVIEW_CANDIDATES, VAR_LEVEL_OUTCOME, VAR_REVIEW_UNIT_ID,
             VAR_REVIEW_LEVEL, VAR_REVIEW_ACTION, VAR_STEP_NAME_ZH, VAR_STEP_NAME_EN, VAR_APPROVER_UNIT_ID,
-            VAR_APPROVER_LEVEL, VAR_APPROVER_SOURCE, VAR_PANEL_EXPERTS, VAR_PANEL_EXPERT, VAR_PANEL_OUTCOME);
+            VAR_APPROVER_LEVEL, VAR_APPROVER_SOURCE, VAR_PANEL_EXPERTS, VAR_PANEL_EXPERT, VAR_PANEL_OUTCOME,
+            VAR_LEVEL_REVIEW_PROCESS);
 
     /** The values a string variable of the contract can take, where the contract fixes them. */
     private static final Map<String, List<String>> VALUES = Map.of(
@@ -184,7 +193,7 @@ public final class BpmnContractValidator {
      * @return every violation, in line order; empty when the model keeps the contract
      */
     public static List<BpmnContractViolation> validate(String resource, String xml) {
-        return check(resource, xml).violations();
+        return check(resource, xml, Set.of()).violations();
     }
 
     /**
@@ -195,11 +204,27 @@ public final class BpmnContractValidator {
      * @return every violation of every model, by resource and then line; empty when all keep the contract
      */
     public static List<BpmnContractViolation> validate(Map<String, String> models) {
+        return validate(models, Set.of());
+    }
+
+    /**
+     * Checks the models deployed together, as {@link #validate(Map)}, with the keys of the level-review variants
+     * organisation units use: a process under such a key is checked as a level review, every variant must be
+     * defined by exactly one model, and the nomination must call the level review through
+     * {@code ${levelReviewProcess}} so the variants run.
+     *
+     * @param models              resource name → model, in the order they are deployed
+     * @param levelReviewVariants process keys used instead of {@code tierflowLevelReviewProcess} by some unit
+     * @return every violation; empty when all keep the contract
+     */
+    public static List<BpmnContractViolation> validate(Map<String, String> models, Set<String> levelReviewVariants) {
+        Set<String> variants = new LinkedHashSet<>(levelReviewVariants);
+        variants.removeAll(CONTRACT_PROCESSES);
         List<BpmnContractViolation> violations = new ArrayList<>();
         Map<String, List<Checked>> definitions = new LinkedHashMap<>();
         boolean allRead = true;
         for (Map.Entry<String, String> model : models.entrySet()) {
-            Checked checked = check(model.getKey(), model.getValue());
+            Checked checked = check(model.getKey(), model.getValue(), variants);
             violations.addAll(checked.violations());
             allRead &= checked.processes() != null;
             if (checked.processes() != null) {
@@ -225,6 +250,45 @@ public final class BpmnContractValidator {
                         "the process " + processId + " is defined in both " + defining.get(0).resource() + " and "
                                 + duplicate.resource() + ": each process must come from exactly one model, or TierFlow"
                                 + " cannot tell which one to run")));
+            }
+        }
+        for (String variant : variants) {
+            List<Checked> defining = definitions.getOrDefault(variant, List.of());
+            if (defining.isEmpty() && allRead) {
+                violations.add(new BpmnContractViolation(LEVEL_REVIEW_VARIANTS, 0, 0, variant,
+                        "level-review-variant-missing", new LocalizedText(
+                        "有组织单位使用本级审核流程 " + variant + "，但没有任何模型定义它：请把定义该流程的 BPMN 模型与 TierFlow 一起部署"
+                                + "（TierFlow.Builder.bpmnModel 或 tierflow.bpmn.models），或改正流程 key",
+                        "an organisation unit uses the level-review process " + variant + ", but no model defines it:"
+                                + " deploy the BPMN model that defines it with TierFlow (TierFlow.Builder.bpmnModel or"
+                                + " tierflow.bpmn.models), or correct the process key")));
+            }
+            for (Checked duplicate : defining.subList(Math.min(1, defining.size()), defining.size())) {
+                Process process = duplicate.processes().get(variant);
+                violations.add(new BpmnContractViolation(duplicate.resource(), process.getXmlRowNumber(),
+                        process.getXmlColumnNumber(), variant, "process-duplicate", new LocalizedText(
+                        "流程 " + variant + " 在 " + defining.get(0).resource() + " 和 " + duplicate.resource()
+                                + " 中都有定义：每个流程只能来自一个模型，否则无法确定运行哪一个",
+                        "the process " + variant + " is defined in both " + defining.get(0).resource() + " and "
+                                + duplicate.resource() + ": each process must come from exactly one model, or TierFlow"
+                                + " cannot tell which one to run")));
+            }
+        }
+        if (!variants.isEmpty()) {
+            for (Checked nomination : definitions.getOrDefault(NOMINATION_PROCESS, List.of())) {
+                for (CallActivity call : nomination.processes().get(NOMINATION_PROCESS)
+                        .findFlowElementsOfType(CallActivity.class, true)) {
+                    if (LEVEL_REVIEW_PROCESS.equals(call.getCalledElement())) {
+                        violations.add(new BpmnContractViolation(nomination.resource(), call.getXmlRowNumber(),
+                                call.getXmlColumnNumber(), call.getId(), "level-review-call-fixed", new LocalizedText(
+                                "调用活动 " + call.getId() + " 固定调用 " + LEVEL_REVIEW_PROCESS + "，因此组织单位各自的本级审核流程（"
+                                        + String.join("、", variants) + "）永远不会运行：请设置 calledElement=\""
+                                        + LEVEL_REVIEW_CALLED_ELEMENT + "\"",
+                                "the call activity " + call.getId() + " calls " + LEVEL_REVIEW_PROCESS + " by name, so"
+                                        + " the level reviews organisation units use instead (" + String.join(", ", variants)
+                                        + ") would never run: set calledElement=\"" + LEVEL_REVIEW_CALLED_ELEMENT + "\"")));
+                    }
+                }
             }
         }
         return List.copyOf(violations);
@@ -263,7 +327,7 @@ public final class BpmnContractValidator {
     private record Checked(String resource, List<BpmnContractViolation> violations, Map<String, Process> processes) {
     }
 
-    private static Checked check(String resource, String xml) {
+    private static Checked check(String resource, String xml, Set<String> variants) {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(xml, "xml");
         Optional<BpmnContractViolation> malformed = wellFormedness(resource, xml);
@@ -279,7 +343,7 @@ public final class BpmnContractValidator {
             // XMLException for a schema or syntax error; anything else the converter throws means the same to a designer
             return new Checked(resource, List.of(xmlError(resource, e)), null);
         }
-        ModelCheck check = new ModelCheck(resource, model);
+        ModelCheck check = new ModelCheck(resource, model, variants);
         check.flowableValidation();
         check.processes();
         check.expressions(xml);
@@ -362,10 +426,12 @@ public final class BpmnContractValidator {
         private final String resource;
         private final BpmnModel model;
         private final List<BpmnContractViolation> violations = new ArrayList<>();
+        private final Set<String> variants;
 
-        ModelCheck(String resource, BpmnModel model) {
+        ModelCheck(String resource, BpmnModel model, Set<String> variants) {
             this.resource = resource;
             this.model = model;
+            this.variants = variants;
         }
 
         private void add(int line, int column, String elementId, String rule, String zh, String en) {
@@ -402,13 +468,14 @@ public final class BpmnContractValidator {
                         "the model defines no process: it must define " + NOMINATION_PROCESS + " or " + LEVEL_REVIEW_PROCESS);
             }
             for (Process process : model.getProcesses()) {
-                if (!CONTRACT_PROCESSES.contains(process.getId())) {
+                if (!CONTRACT_PROCESSES.contains(process.getId()) && !variants.contains(process.getId())) {
                     add(process, process.getId(), "process-unknown",
                             "流程 id “" + process.getId() + "” 不属于 TierFlow 的流程约定：TierFlow 按 id 启动 "
                                     + NOMINATION_PROCESS + " 和 " + LEVEL_REVIEW_PROCESS + "。请保留原来的流程 id（流程名称可以修改）",
                             "the process id '" + process.getId() + "' is not part of TierFlow's contract: TierFlow starts "
                                     + NOMINATION_PROCESS + " and " + LEVEL_REVIEW_PROCESS + " by id. Keep the original"
-                                    + " process id (you may rename the process)");
+                                    + " process id (you may rename the process), or register the process as an"
+                                    + " organisation unit's own level review");
                     continue;
                 }
                 if (!process.isExecutable()) {
@@ -417,7 +484,7 @@ public final class BpmnContractValidator {
                             "the process " + process.getId() + " must be executable (isExecutable=\"true\"): otherwise"
                                     + " Flowable creates no process definition and TierFlow cannot start it");
                 }
-                new ProcessCheck(this, process).run();
+                new ProcessCheck(this, process, variants.contains(process.getId()) ? LEVEL_REVIEW_PROCESS : process.getId()).run();
             }
         }
 
@@ -543,13 +610,16 @@ public final class BpmnContractValidator {
         private final ModelCheck model;
         private final Process process;
         private final String processId;
+        /** The contract process whose rules apply: the process's own id, or the level review for a variant. */
+        private final String contractId;
         private final List<FlowElement> elements;
         private final Set<String> beansCalled = new LinkedHashSet<>();
 
-        ProcessCheck(ModelCheck model, Process process) {
+        ProcessCheck(ModelCheck model, Process process, String contractId) {
             this.model = model;
             this.process = process;
             this.processId = process.getId();
+            this.contractId = contractId;
             this.elements = process.findFlowElementsOfType(FlowElement.class, true);
         }
 
@@ -567,7 +637,7 @@ public final class BpmnContractValidator {
             for (FlowElement element : elements) {
                 element(element);
             }
-            if (NOMINATION_PROCESS.equals(processId)) {
+            if (NOMINATION_PROCESS.equals(contractId)) {
                 correctionTask();
                 levelReviewCall();
             } else {
@@ -625,7 +695,7 @@ public final class BpmnContractValidator {
         // -------------------------------------------------------------------------------- code
 
         private String beansOfThisProcess() {
-            return DELEGATES.values().stream().filter(d -> d.processId().equals(processId))
+            return DELEGATES.values().stream().filter(d -> d.processId().equals(contractId))
                     .map(d -> "${" + d.bean() + "}").collect(Collectors.joining(", "));
         }
 
@@ -687,7 +757,7 @@ public final class BpmnContractValidator {
                                 + " flowable:delegateExpression must be ${bean} with one of: " + beans);
                 return false;
             }
-            if (!delegate.processId().equals(processId)) {
+            if (!delegate.processId().equals(contractId)) {
                 model.add(at, id, "delegate-wrong-process",
                         id + " 调用的 ${" + delegate.bean() + "} 属于流程 " + delegate.processId() + "，不能在 " + processId
                                 + " 中调用：它读取和设置的变量只存在于 " + delegate.processId() + " 中",
@@ -724,7 +794,7 @@ public final class BpmnContractValidator {
 
         private void requiredDelegates() {
             for (Delegate delegate : DELEGATES.values()) {
-                if (delegate.processId().equals(processId) && !beansCalled.contains(delegate.bean())) {
+                if (delegate.processId().equals(contractId) && !beansCalled.contains(delegate.bean())) {
                     model.add(process, delegate.elementId(), "delegate-missing",
                             "流程 " + processId + " 中不再有服务任务调用 ${" + delegate.bean() + "}（原为 " + delegate.elementId()
                                     + "）：它" + delegate.purpose().zh() + "，缺少它评审无法正确进行",
@@ -781,13 +851,13 @@ public final class BpmnContractValidator {
 
         /**
          * Multi-instance is allowed on exactly one activity: the panel's {@code Task_scoreNomination} in the level
-         * review, parallel over {@code ${panelExperts}} with {@code panelExpert} as element variable, no loop
+         * review (or a unit's own level review), parallel over {@code ${panelExperts}} with {@code panelExpert} as element variable, no loop
          * cardinality, and TierFlow's own completion condition (the quorum bean decides, no other expression).
          */
         private void multiInstance(Activity activity) {
             String id = activity.getId();
             MultiInstanceLoopCharacteristics loop = activity.getLoopCharacteristics();
-            if (!LEVEL_REVIEW_PROCESS.equals(processId) || !TASK_SCORE_NOMINATION.equals(id)
+            if (!LEVEL_REVIEW_PROCESS.equals(contractId) || !TASK_SCORE_NOMINATION.equals(id)
                     || !(activity instanceof UserTask)) {
                 model.add(activity, id, "multi-instance",
                         id + " 是多实例活动：TierFlow 模型中只有 " + LEVEL_REVIEW_PROCESS + " 的用户任务 " + TASK_SCORE_NOMINATION
@@ -874,7 +944,7 @@ public final class BpmnContractValidator {
 
         private void levelReviewCall() {
             boolean called = elements.stream().anyMatch(element -> element instanceof CallActivity call
-                    && LEVEL_REVIEW_PROCESS.equals(call.getCalledElement()));
+                    && callsLevelReview(call));
             if (!called) {
                 model.add(process, TASK_REVIEW_AT_LEVEL, "level-review-call-missing",
                         "流程 " + processId + " 中没有调用 " + LEVEL_REVIEW_PROCESS + " 的调用活动（原为 " + TASK_REVIEW_AT_LEVEL
@@ -887,12 +957,14 @@ public final class BpmnContractValidator {
 
         private void callActivity(CallActivity call) {
             String id = call.getId();
-            if (!NOMINATION_PROCESS.equals(processId) || !LEVEL_REVIEW_PROCESS.equals(call.getCalledElement())) {
+            if (!NOMINATION_PROCESS.equals(processId) || !callsLevelReview(call)) {
                 model.add(call, id, "call-activity-target",
                         "调用活动 " + id + " 调用了 “" + call.getCalledElement() + "”：TierFlow 模型中的调用活动只能在 "
-                                + NOMINATION_PROCESS + " 中调用 " + LEVEL_REVIEW_PROCESS + "，TierFlow 不部署其他流程",
+                                + NOMINATION_PROCESS + " 中调用本级审核（" + LEVEL_REVIEW_CALLED_ELEMENT + "，即为本级单位选定的本级审核流程，或 "
+                                + LEVEL_REVIEW_PROCESS + "），TierFlow 不部署其他流程",
                         "the call activity " + id + " calls '" + call.getCalledElement() + "': in a TierFlow model a call"
-                                + " activity may only call " + LEVEL_REVIEW_PROCESS + " from " + NOMINATION_PROCESS
+                                + " activity may only call the level review (" + LEVEL_REVIEW_CALLED_ELEMENT + ", the level"
+                                + " review chosen for the step's unit, or " + LEVEL_REVIEW_PROCESS + ") from " + NOMINATION_PROCESS
                                 + "; TierFlow deploys no other process");
                 return;
             }
@@ -922,6 +994,14 @@ public final class BpmnContractValidator {
                         "the call activity " + id + " must inherit the business key (flowable:inheritBusinessKey=\"true\"):"
                                 + " TierFlow finds the nomination of a level review by its business key (the nomination id)");
             }
+        }
+
+        /** Whether the call activity calls the level review: by the variable TierFlow sets per step, or by name. */
+        private static boolean callsLevelReview(CallActivity call) {
+            String called = call.getCalledElement() == null ? "" : call.getCalledElement().trim();
+            Matcher reference = BEAN_REFERENCE.matcher(called);
+            return LEVEL_REVIEW_PROCESS.equals(called)
+                    || (reference.matches() && VAR_LEVEL_REVIEW_PROCESS.equals(reference.group(1)));
         }
 
         private static boolean passes(IOParameter parameter, String name) {
@@ -973,7 +1053,7 @@ public final class BpmnContractValidator {
                     decided.addAll(gateway((Gateway) element));
                 }
             }
-            REQUIRED_GATEWAYS.getOrDefault(processId, Map.of()).forEach((variable, gatewayId) -> {
+            REQUIRED_GATEWAYS.getOrDefault(contractId, Map.of()).forEach((variable, gatewayId) -> {
                 if (!decided.contains(variable)) {
                     String values = VALUES.containsKey(variable) ? String.join(", ", VALUES.get(variable))
                             : "${" + variable + "}, ${!" + variable + "}";

@@ -62,7 +62,7 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
         }
         return runtime.inTransaction(() -> {
             TaskQuery tasks = runtime.engine().getTaskService().createTaskQuery()
-                    .processDefinitionKey(LEVEL_REVIEW_PROCESS)
+                    .processDefinitionKeyIn(List.copyOf(runtime.levelReviewProcessKeys()))
                     .taskDefinitionKey(TASK_REVIEW_NOMINATION);
             switch (query.state() == null ? InboxQuery.TaskState.ANY : query.state()) {
                 case ANY -> tasks.taskCandidateOrAssigned(userId);
@@ -212,6 +212,11 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             handler.afterDecision(context);
             return RecordMapper.INSTANCE.toNomination(nomination);
         });
+    }
+
+    @Override
+    public java.util.Collection<String> levelReviewProcessKeys() {
+        return runtime.levelReviewProcessKeys();
     }
 
     /** A selected candidate withdraws: the process ends, the nomination is withdrawn, timeline and hosts are told. */

@@ -57,6 +57,14 @@ final class NominationDelegates {
         ReviewChain chain = runtime.chainOf(nomination);
         execution.setVariable(VAR_STEP_INDEX, nomination.getStepIndex());
         execution.setVariable(VAR_CHAIN_LENGTH, chain.steps().size());
+        chooseLevelReview(execution, nomination, nomination.getStepIndex());
+    }
+
+    /** Sets which level-review process the step runs: the one of the step's unit (nearest up the tree), or TierFlow's. */
+    private void chooseLevelReview(DelegateExecution execution, NominationEntity nomination, int stepIndex) {
+        ReviewStep step = runtime.chainOf(nomination).steps().get(stepIndex);
+        OrganisationUnit unit = runtime.unitAt(nomination.getUnitId(), step.level());
+        execution.setVariable(VAR_LEVEL_REVIEW_PROCESS, runtime.levelReviewProcessFor(unit.id()));
     }
 
     /** Works out who acts at this level, applying the self-approval and empty-approver policies. */
@@ -178,6 +186,7 @@ final class NominationDelegates {
         if (next < length) {
             nomination.setStepIndex(next);
             nomination.setUpdatedAt(runtime.now());
+            chooseLevelReview(execution, nomination, next);
         }
     }
 
@@ -185,6 +194,7 @@ final class NominationDelegates {
         NominationEntity nomination = nominationOf(execution);
         int lower = ((Number) execution.getVariable(VAR_STEP_INDEX)).intValue() - 1;
         execution.setVariable(VAR_STEP_INDEX, lower);
+        chooseLevelReview(execution, nomination, lower);
         nomination.setStepIndex(lower);
         nomination.setState(NominationState.IN_REVIEW);
         nomination.setUpdatedAt(runtime.now());

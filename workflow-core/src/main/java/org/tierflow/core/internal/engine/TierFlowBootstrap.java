@@ -61,7 +61,8 @@ public final class TierFlowBootstrap {
      */
     public static void start(ProcessEngine engine, TierFlowRuntime runtime, Map<String, String> customModels) {
         Map<String, String> models = modelsToDeploy(customModels);
-        List<BpmnContractViolation> violations = BpmnContractValidator.validate(models);
+        runtime.levelReviews().checkUnits();
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(models, runtime.levelReviewProcessKeys());
         if (!violations.isEmpty()) {
             throw new BpmnContractException(violations);
         }

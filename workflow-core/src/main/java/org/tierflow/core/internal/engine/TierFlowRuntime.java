@@ -65,11 +65,22 @@ public final class TierFlowRuntime {
     private volatile TierFlowPersistence persistence;
     private volatile NominationRecords records;
     private final QuotaLedger quotas;
+    /** The level-review processes units use instead of the shipped one. */
+    private final LevelReviewVariants levelReviews;
 
     public TierFlowRuntime(ProgramCatalog programs, OrganisationDirectory organisations, ApproverDirectory approvers,
                            List<EligibilityCheck> eligibilityChecks, Map<String, DecisionHandler> handlersByUnit,
                            DecisionHandler globalHandler, List<NominationListener> listeners, ReviewPolicies policies,
                            Notifier notifier) {
+        this(programs, organisations, approvers, eligibilityChecks, handlersByUnit, globalHandler, listeners, policies,
+                notifier, Map.of());
+    }
+
+    public TierFlowRuntime(ProgramCatalog programs, OrganisationDirectory organisations, ApproverDirectory approvers,
+                           List<EligibilityCheck> eligibilityChecks, Map<String, DecisionHandler> handlersByUnit,
+                           DecisionHandler globalHandler, List<NominationListener> listeners, ReviewPolicies policies,
+                           Notifier notifier, Map<String, String> levelReviewByUnit) {
+        this.levelReviews = new LevelReviewVariants(organisations, levelReviewByUnit);
         this.programs = programs;
         this.organisations = organisations;
         this.approvers = approvers;
@@ -220,6 +231,23 @@ public final class TierFlowRuntime {
             }
         }
         return globalHandler;
+    }
+
+    /**
+     * Key of the level-review process a review at {@code unitId} runs: the one registered for the nearest unit up
+     * the tree, or TierFlow's {@code tierflowLevelReviewProcess}.
+     */
+    String levelReviewProcessFor(String unitId) {
+        return levelReviews.processFor(unitId);
+    }
+
+    /** Keys of every level-review process reviews may run in: TierFlow's and the units' own. */
+    public java.util.Set<String> levelReviewProcessKeys() {
+        return levelReviews.keys();
+    }
+
+    LevelReviewVariants levelReviews() {
+        return levelReviews;
     }
 
     /** Tells the host's listeners once the current transaction has committed; never if it rolls back. */

@@ -1,6 +1,5 @@
 package org.tierflow.core.internal.selection;
 
-import static org.tierflow.bpmn.TierFlowBpmn.LEVEL_REVIEW_PROCESS;
 import static org.tierflow.bpmn.TierFlowBpmn.SOURCE_ADMINISTRATOR;
 import static org.tierflow.bpmn.TierFlowBpmn.TASK_REVIEW_NOMINATION;
 import static org.tierflow.bpmn.TierFlowBpmn.VAR_APPLICANT_ID;
@@ -302,7 +301,7 @@ public final class DefaultSelectionService implements SelectionService {
         context.transactions().inTransaction(() -> {
             Nomination nomination = context.nominations().get(nominationId);
             Task task = context.engine().get().getTaskService().createTaskQuery()
-                    .processDefinitionKey(LEVEL_REVIEW_PROCESS)
+                    .processDefinitionKeyIn(List.copyOf(context.steps().levelReviewProcessKeys()))
                     .taskDefinitionKey(TASK_REVIEW_NOMINATION)
                     .processVariableValueEquals(VAR_NOMINATION_ID, nominationId)
                     .includeProcessVariables()
@@ -586,7 +585,7 @@ public final class DefaultSelectionService implements SelectionService {
     /** The nominations waiting at the round's unit and level, ranked. */
     private List<Candidate> ranked(SelectionRoundEntity round) {
         List<Task> tasks = context.engine().get().getTaskService().createTaskQuery()
-                .processDefinitionKey(LEVEL_REVIEW_PROCESS)
+                .processDefinitionKeyIn(List.copyOf(context.steps().levelReviewProcessKeys()))
                 .taskDefinitionKey(TASK_REVIEW_NOMINATION)
                 .processVariableValueEquals(VAR_PROGRAM_CODE, round.getProgramCode())
                 .processVariableValueEquals(VAR_TIER_CODE, round.getTierCode())

@@ -21,4 +21,7 @@ public interface ReviewSteps {
      * withdrawn, and the timeline and host events record it with the actor, reason and data.
      */
     Nomination withdrawAfterSelection(String nominationId, String actorId, String reason, Map<String, Object> data);
+
+    /** Keys of the processes whose review tasks are TierFlow's: the shipped level review and the units' own. */
+    java.util.Collection<String> levelReviewProcessKeys();
 }
