@@ -38,6 +38,16 @@ public final class TierFlowBpmn {
     /** Every resource of the nomination phase; deploy them together, since the nomination calls the level review. */
     public static final List<String> NOMINATION_RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE);
 
+    /** Process key of the publicity (公示) of a level's selected candidates: waits for the period's end, then closes it. */
+    public static final String PUBLICITY_PROCESS = "tierflowPublicityProcess";
+
+    /** Classpath resource of {@link #PUBLICITY_PROCESS}. */
+    public static final String PUBLICITY_PROCESS_RESOURCE = RESOURCE_FOLDER + PUBLICITY_PROCESS + RESOURCE_SUFFIX;
+
+    /** Every model TierFlow deploys: the nomination phase and the publicity. */
+    public static final List<String> RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE,
+            PUBLICITY_PROCESS_RESOURCE);
+
     // ---------------------------------------------------------------- elements of tierflowNominationProcess
 
     /** Start event of the nomination review. */
@@ -102,6 +112,20 @@ public final class TierFlowBpmn {
     /** End event when the level's outcome was decided without a person (set by {@link #DELEGATE_PREPARE_LEVEL}). */
     public static final String EVENT_LEVEL_DECIDED_AUTOMATICALLY = "Event_levelDecidedAutomatically";
 
+    // ---------------------------------------------------------------- elements of tierflowPublicityProcess
+
+    /** Start event of the publicity; the business key is the publication id. */
+    public static final String EVENT_PUBLICITY_STARTED = "Event_publicityStarted";
+
+    /** Intermediate timer catch event; due at {@code ${publicityEndsAt}} ({@link #VAR_PUBLICITY_ENDS_AT}). */
+    public static final String EVENT_PUBLICITY_PERIOD_ENDED = "Event_publicityPeriodEnded";
+
+    /** Service task that closes the publication and confirms candidates; calls {@link #DELEGATE_CLOSE_PUBLICITY}. */
+    public static final String TASK_CLOSE_PUBLICITY = "Task_closePublicity";
+
+    /** End event after the publication was closed. */
+    public static final String EVENT_PUBLICITY_CLOSED = "Event_publicityClosed";
+
     // ---------------------------------------------------------------- delegate beans
 
     /** Bean behind {@link #TASK_PREPARE_REVIEW_CHAIN}; sets {@link #VAR_STEP_INDEX} and {@link #VAR_CHAIN_LENGTH}. */
@@ -134,6 +158,12 @@ public final class TierFlowBpmn {
             DELEGATE_RETURN_TO_LOWER_LEVEL,
             DELEGATE_PREPARE_LEVEL,
             DELEGATE_FILE_WITH_LEVEL);
+
+    /** Bean behind {@link #TASK_CLOSE_PUBLICITY}: confirms every candidate of the publication without an open objection. */
+    public static final String DELEGATE_CLOSE_PUBLICITY = "tierflowClosePublicity";
+
+    /** Every delegate bean name the publicity model may call. */
+    public static final List<String> PUBLICITY_DELEGATES = List.of(DELEGATE_CLOSE_PUBLICITY);
 
     // ---------------------------------------------------------------- variables
 
@@ -190,6 +220,12 @@ public final class TierFlowBpmn {
 
     /** String: where the review candidates came from, {@link #SOURCE_DIRECTORY} or {@link #SOURCE_ADMINISTRATOR}. */
     public static final String VAR_APPROVER_SOURCE = "approverSource";
+
+    /** String: id of the publication a publicity process closes (also its business key). */
+    public static final String VAR_PUBLICATION_ID = "publicationId";
+
+    /** {@code java.util.Date}: when the publicity period ends; the due date of {@link #EVENT_PUBLICITY_PERIOD_ENDED}. */
+    public static final String VAR_PUBLICITY_ENDS_AT = "publicityEndsAt";
 
     /** The variables the nomination passes into every level review (call activity in-parameters). */
     public static final List<String> LEVEL_REVIEW_INPUTS = List.of(
