@@ -31,6 +31,12 @@ import org.tierflow.core.spi.EligibilityCheck;
 import org.tierflow.core.spi.NominationListener;
 import org.tierflow.core.spi.Notifier;
 import org.tierflow.core.spi.OrganisationDirectory;
+import org.tierflow.core.api.PublicityService;
+import org.tierflow.core.internal.publicity.DefaultPublicityService;
+import org.tierflow.core.internal.publicity.PublicityContext;
+import org.tierflow.core.internal.publicity.PublicityDelegates;
+import org.tierflow.core.spi.WorkingDayCalendar;
+import org.tierflow.core.support.WeekdayCalendar;
 
 /**
  * TierFlow on a Flowable engine: the entry point for hosts without Spring Boot (the starter does this for you).
@@ -55,6 +61,7 @@ public final class TierFlow {
     private final TrainingService training;
     private final CredentialService credentials;
     private final Map<String, String> bpmnModels;
+    private final DefaultPublicityService publicity;
 
     private TierFlow(Builder builder) {
         this.programs = builder.programs;
@@ -64,10 +71,15 @@ public final class TierFlow {
         this.nominations = new DefaultNominationService(runtime);
         DefaultReviewService reviewService = new DefaultReviewService(runtime);
         this.reviews = reviewService;
-        this.selection = new DefaultSelectionService(new SelectionContext(runtime::inTransaction, runtime::engine,
+        DefaultSelectionService selectionService = new DefaultSelectionService(new SelectionContext(
+                runtime::inTransaction, runtime::engine, runtime::now, () -> runtime.persistence().currentSession(),
+                runtime.quotas(), reviewService, reviewService, nominations, builder.programs, builder.organisations,
+                builder.approvers, builder.policies));
+        this.selection = selectionService;
+        this.publicity = new DefaultPublicityService(new PublicityContext(runtime::inTransaction, runtime::engine,
                 runtime::now, () -> runtime.persistence().currentSession(), runtime.quotas(), reviewService,
-                reviewService, nominations, builder.programs, builder.organisations, builder.approvers,
-                builder.policies));
+                selectionService, nominations, builder.programs, builder.organisations, builder.approvers,
+                builder.calendar, builder.publicityWorkingDays));
         this.training = new DefaultTrainingService(runtime);
         this.credentials = new DefaultCredentialService(runtime);
         this.bpmnModels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bpmnModels));
@@ -80,6 +92,7 @@ public final class TierFlow {
     /** Registers TierFlow's delegates with an engine configuration. Call before the engine is built. */
     public TierFlow configure(ProcessEngineConfiguration engineConfiguration) {
         TierFlowBootstrap.configure(engineConfiguration, runtime);
+        PublicityDelegates.register(engineConfiguration, publicity);
         return this;
     }
 
@@ -128,6 +141,11 @@ public final class TierFlow {
         return selection;
     }
 
+    /** Publicity (公示) of selected candidates, objections, confirmation and export of the list. */
+    public PublicityService publicity() {
+        return publicity;
+    }
+
     /** Collects what TierFlow needs from the host. */
     public static final class Builder {
         private ProgramCatalog programs;
@@ -140,6 +158,8 @@ public final class TierFlow {
         private ReviewPolicies policies = ReviewPolicies.defaults();
         private Notifier notifier;
         private final Map<String, String> bpmnModels = new LinkedHashMap<>();
+        private WorkingDayCalendar calendar = WeekdayCalendar.shanghai();
+        private int publicityWorkingDays = 5;
 
         private Builder() {
         }
@@ -196,6 +216,29 @@ public final class TierFlow {
          */
         public Builder notifier(Notifier hostNotifier) {
             this.notifier = Objects.requireNonNull(hostNotifier);
+            return this;
+        }
+
+        /**
+         * The working-day calendar publicity periods are counted in; Monday to Friday in Asia/Shanghai, without
+         * holidays, otherwise ({@link WeekdayCalendar#shanghai()}).
+         */
+        public Builder workingDayCalendar(WorkingDayCalendar workingDayCalendar) {
+            this.calendar = Objects.requireNonNull(workingDayCalendar);
+            return this;
+        }
+
+        /**
+         * How many working days a publicity (公示) runs; five otherwise.
+         *
+         * @throws IllegalArgumentException when less than 1
+         */
+        public Builder publicityPeriod(int workingDays) {
+            if (workingDays < 1) {
+                throw new IllegalArgumentException("公示期至少为 1 个工作日，实际为 " + workingDays
+                        + " / the publicity period is at least 1 working day, got " + workingDays);
+            }
+            this.publicityWorkingDays = workingDays;
             return this;
         }
 

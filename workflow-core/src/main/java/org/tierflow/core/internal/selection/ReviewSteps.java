@@ -21,4 +21,11 @@ public interface ReviewSteps {
      * withdrawn, and the timeline and host events record it with the actor, reason and data.
      */
     Nomination withdrawAfterSelection(String nominationId, String actorId, String reason, Map<String, Object> data);
+
+    /**
+     * Removes a selected candidate after an upheld publicity objection: its process is deleted if still running,
+     * its state becomes rejected, and the timeline (a rejection with the data), host events and the applicant's
+     * notification record it with the reviewer and the reason.
+     */
+    Nomination removeAfterObjection(String nominationId, String reviewerId, String reason, Map<String, Object> data);
 }
