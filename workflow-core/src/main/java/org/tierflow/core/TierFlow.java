@@ -15,6 +15,7 @@ import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewService;
 import org.tierflow.core.api.SelectionService;
 import org.tierflow.core.internal.selection.DefaultSelectionService;
+import org.tierflow.core.internal.selection.DeclaredAllocations;
 import org.tierflow.core.internal.selection.SelectionContext;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.TrainingService;
@@ -47,7 +48,8 @@ import org.tierflow.core.support.WeekdayCalendar;
  *         .build();
  * tierFlow.configure(engineConfiguration);        // before the engine is built
  * ProcessEngine engine = engineConfiguration.buildProcessEngine();
- * tierFlow.start(engine);                          // migrates TierFlow's tables, deploys its models
+ * tierFlow.start(engine);                          // migrates TierFlow's tables, deploys its models, applies
+ *                                                  // the quota allocations the definitions declare
  * tierFlow.nominations().submit(...);
  * }</pre>
  */
@@ -62,6 +64,7 @@ public final class TierFlow {
     private final CredentialService credentials;
     private final Map<String, String> bpmnModels;
     private final DefaultPublicityService publicity;
+    private final DeclaredAllocations declaredAllocations;
 
     private TierFlow(Builder builder) {
         this.programs = builder.programs;
@@ -76,6 +79,8 @@ public final class TierFlow {
                 runtime.quotas(), reviewService, reviewService, nominations, builder.programs, builder.organisations,
                 builder.approvers, builder.policies));
         this.selection = selectionService;
+        this.declaredAllocations = new DeclaredAllocations(runtime::inTransaction,
+                () -> runtime.persistence().currentSession(), builder.programs, builder.organisations, selectionService);
         this.publicity = new DefaultPublicityService(new PublicityContext(runtime::inTransaction, runtime::engine,
                 runtime::now, () -> runtime.persistence().currentSession(), runtime.quotas(), reviewService,
                 selectionService, nominations, builder.programs, builder.organisations, builder.approvers,
@@ -103,9 +108,13 @@ public final class TierFlow {
      * @throws org.tierflow.core.api.BpmnContractException when a model (shipped or given to
      *         {@link Builder#bpmnModel}) breaks TierFlow's BPMN contract; it lists every violation, and nothing
      *         was deployed
+     * @throws org.tierflow.core.api.program.ProgramDefinitionException when a quota allocation declared in a program
+     *         definition cannot be applied (an unknown unit, a unit at the wrong place, more than the parent's quota);
+     *         it names each declaration's file, line and field, and no declared allocation was applied
      */
     public TierFlow start(ProcessEngine engine) {
         TierFlowBootstrap.start(engine, runtime, bpmnModels);
+        declaredAllocations.apply();
         return this;
     }
 

@@ -84,6 +84,40 @@ public final class DefaultSelectionService implements SelectionService {
     @Override
     public List<Quota> allocate(String programCode, String tierCode, String parentUnitId,
                                 Map<String, Integer> quotasByChildUnit, String actorId) {
+        AllocatingUnit allocating = allocatingUnit(programCode, tierCode, parentUnitId, quotasByChildUnit);
+        TierDefinition tier = allocating.tier();
+        OrganisationUnit parent = allocating.parent();
+        if (!mayActFor(actorId, programCode, tierCode, parent, parent.level(), allocating.step().action())) {
+            throw new NotAuthorizedException(new LocalizedText(
+                    "用户 " + actorId + " 无权代表单位 " + parent.id() + "（" + parent.level().label().zh() + "级）分配名额",
+                    "user " + actorId + " may not allocate quotas for unit " + parent.id() + " ("
+                            + parent.level().label().en() + " level)"));
+        }
+        return applyAllocation(programCode, tierCode, tier, parent, allocating.childLevels(), quotasByChildUnit, actorId);
+    }
+
+    /**
+     * Allocation declared in the program definition, applied when TierFlow starts (inside the caller's
+     * transaction): every check of {@link #allocate} except the actor's authorisation (the definition is the
+     * authority), and the same append-only record, with {@code recordedAs} as its actor.
+     *
+     * @throws QuotaAllocationException listing every problem
+     * @throws InvalidRequestException  when the parent cannot allocate in this tier at all
+     */
+    public List<Quota> allocateAsDeclared(String programCode, String tierCode, String parentUnitId,
+                                          Map<String, Integer> quotasByChildUnit, String recordedAs) {
+        AllocatingUnit allocating = allocatingUnit(programCode, tierCode, parentUnitId, quotasByChildUnit);
+        return applyAllocation(programCode, tierCode, allocating.tier(), allocating.parent(), allocating.childLevels(),
+                quotasByChildUnit, recordedAs);
+    }
+
+    /** The parent of an allocation with its step and the levels it may allocate to. */
+    private record AllocatingUnit(TierDefinition tier, OrganisationUnit parent, ReviewStep step,
+                                  Set<OrganisationLevel> childLevels) {
+    }
+
+    private AllocatingUnit allocatingUnit(String programCode, String tierCode, String parentUnitId,
+                                          Map<String, Integer> quotasByChildUnit) {
         Objects.requireNonNull(quotasByChildUnit, "quotasByChildUnit");
         TierDefinition tier = tier(programCode, tierCode);
         OrganisationUnit parent = unit(parentUnitId);
@@ -104,12 +138,12 @@ public final class DefaultSelectionService implements SelectionService {
             throw new InvalidRequestException("nothing-to-allocate", new LocalizedText(
                     "没有给出要分配的单位", "no unit to allocate to was given"));
         }
-        if (!mayActFor(actorId, programCode, tierCode, parent, parent.level(), parentStep.action())) {
-            throw new NotAuthorizedException(new LocalizedText(
-                    "用户 " + actorId + " 无权代表单位 " + parent.id() + "（" + parent.level().label().zh() + "级）分配名额",
-                    "user " + actorId + " may not allocate quotas for unit " + parent.id() + " ("
-                            + parent.level().label().en() + " level)"));
-        }
+        return new AllocatingUnit(tier, parent, parentStep, childLevels);
+    }
+
+    private List<Quota> applyAllocation(String programCode, String tierCode, TierDefinition tier, OrganisationUnit parent,
+                                        Set<OrganisationLevel> childLevels, Map<String, Integer> quotasByChildUnit,
+                                        String actorId) {
         return context.transactions().inTransaction(() -> {
             QuotaLedger quotas = context.quotas();
             List<AllocationProblem> problems = new ArrayList<>();
