@@ -105,7 +105,7 @@ abstract class PublicityScenarios {
     @BeforeAll
     void startEngine() {
         fixture = TierFlowTestEngine.start(dataSource(), builder -> builder
-                .organisations(SelectionScenarios.tree("pconfirm", "pupheld", "pexport", "prules"))
+                .organisations(SelectionScenarios.tree("pconfirm", "pupheld", "pexport", "prules", "prace"))
                 .approvers(APPROVERS)
                 .workingDayCalendar(CALENDAR));
         nominations = fixture.tierFlow.nominations();
