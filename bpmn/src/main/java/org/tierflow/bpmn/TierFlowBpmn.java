@@ -38,6 +38,16 @@ public final class TierFlowBpmn {
     /** Every resource of the nomination phase; deploy them together, since the nomination calls the level review. */
     public static final List<String> NOMINATION_RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE);
 
+    /** Process key of the publicity (公示) of a level's selected candidates: waits for the period's end, then closes it. */
+    public static final String PUBLICITY_PROCESS = "tierflowPublicityProcess";
+
+    /** Classpath resource of {@link #PUBLICITY_PROCESS}. */
+    public static final String PUBLICITY_PROCESS_RESOURCE = RESOURCE_FOLDER + PUBLICITY_PROCESS + RESOURCE_SUFFIX;
+
+    /** Every model TierFlow deploys: the nomination phase and the publicity. */
+    public static final List<String> RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE,
+            PUBLICITY_PROCESS_RESOURCE);
+
     // ---------------------------------------------------------------- elements of tierflowNominationProcess
 
     /** Start event of the nomination review. */
@@ -121,6 +131,20 @@ public final class TierFlowBpmn {
     /** End event when the panel did not recommend the nomination (the level rejected it). */
     public static final String EVENT_PANEL_NOT_RECOMMENDED = "Event_panelNotRecommended";
 
+    // ---------------------------------------------------------------- elements of tierflowPublicityProcess
+
+    /** Start event of the publicity; the business key is the publication id. */
+    public static final String EVENT_PUBLICITY_STARTED = "Event_publicityStarted";
+
+    /** Intermediate timer catch event; due at {@code ${publicityEndsAt}} ({@link #VAR_PUBLICITY_ENDS_AT}). */
+    public static final String EVENT_PUBLICITY_PERIOD_ENDED = "Event_publicityPeriodEnded";
+
+    /** Service task that closes the publication and confirms candidates; calls {@link #DELEGATE_CLOSE_PUBLICITY}. */
+    public static final String TASK_CLOSE_PUBLICITY = "Task_closePublicity";
+
+    /** End event after the publication was closed. */
+    public static final String EVENT_PUBLICITY_CLOSED = "Event_publicityClosed";
+
     // ---------------------------------------------------------------- delegate beans
 
     /** Bean behind {@link #TASK_PREPARE_REVIEW_CHAIN}; sets {@link #VAR_STEP_INDEX} and {@link #VAR_CHAIN_LENGTH}. */
@@ -167,6 +191,12 @@ public final class TierFlowBpmn {
 
     /** The only completion condition a TierFlow model may use, on {@link #TASK_SCORE_NOMINATION}. */
     public static final String PANEL_COMPLETION_CONDITION = "${" + PANEL_QUORUM_BEAN + ".reached(execution)}";
+
+    /** Bean behind {@link #TASK_CLOSE_PUBLICITY}: confirms every candidate of the publication without an open objection. */
+    public static final String DELEGATE_CLOSE_PUBLICITY = "tierflowClosePublicity";
+
+    /** Every delegate bean name the publicity model may call. */
+    public static final List<String> PUBLICITY_DELEGATES = List.of(DELEGATE_CLOSE_PUBLICITY);
 
     // ---------------------------------------------------------------- variables
 
@@ -243,6 +273,12 @@ public final class TierFlowBpmn {
 
     /** The called element of {@link #TASK_REVIEW_AT_LEVEL}: the level review chosen for the step's unit. */
     public static final String LEVEL_REVIEW_CALLED_ELEMENT = "${" + VAR_LEVEL_REVIEW_PROCESS + "}";
+
+    /** String: id of the publication a publicity process closes (also its business key). */
+    public static final String VAR_PUBLICATION_ID = "publicationId";
+
+    /** {@code java.util.Date}: when the publicity period ends; the due date of {@link #EVENT_PUBLICITY_PERIOD_ENDED}. */
+    public static final String VAR_PUBLICITY_ENDS_AT = "publicityEndsAt";
 
     /** The variables the nomination passes into every level review (call activity in-parameters). */
     public static final List<String> LEVEL_REVIEW_INPUTS = List.of(

@@ -219,7 +219,8 @@ class BpmnModelsUnitTests {
     void callsOnlyTheContractsDelegatesAndNoScripts(String resource) {
         BpmnModel model = BpmnTestModels.parse(resource);
         Process process = model.getMainProcess();
-        List<String> allowed = NOMINATION_DELEGATES.stream().map(bean -> "${" + bean + "}").toList();
+        List<String> allowed = java.util.stream.Stream.concat(NOMINATION_DELEGATES.stream(), PUBLICITY_DELEGATES.stream())
+                .map(bean -> "${" + bean + "}").toList();
 
         assertThat(process.findFlowElementsOfType(ScriptTask.class)).isEmpty();
         assertThat(process.getExecutionListeners()).isEmpty();
@@ -349,6 +350,25 @@ class BpmnModelsUnitTests {
                 EVENT_PANEL_NOT_RECOMMENDED)) {
             assertThat(process.getFlowElement(end)).as(end).isInstanceOf(EndEvent.class);
         }
+    }
+
+    @Test
+    void publicityProcessWaitsForTheComputedDueDateThenClosesThePublication() {
+        BpmnModel model = BpmnTestModels.parse(PUBLICITY_PROCESS_RESOURCE);
+        Process process = model.getMainProcess();
+        assertThat(process.getId()).isEqualTo(PUBLICITY_PROCESS);
+
+        assertThat(process.getFlowElement(EVENT_PUBLICITY_STARTED)).isInstanceOf(StartEvent.class);
+        assertFollows(process, EVENT_PUBLICITY_STARTED, EVENT_PUBLICITY_PERIOD_ENDED);
+        FlowElement timer = process.getFlowElement(EVENT_PUBLICITY_PERIOD_ENDED);
+        assertThat(timer).isInstanceOf(org.flowable.bpmn.model.IntermediateCatchEvent.class);
+        org.flowable.bpmn.model.TimerEventDefinition definition = (org.flowable.bpmn.model.TimerEventDefinition)
+                ((org.flowable.bpmn.model.IntermediateCatchEvent) timer).getEventDefinitions().get(0);
+        assertThat(definition.getTimeDate()).isEqualTo("${" + VAR_PUBLICITY_ENDS_AT + "}");
+        assertFollows(process, EVENT_PUBLICITY_PERIOD_ENDED, TASK_CLOSE_PUBLICITY);
+        assertDelegate(process, TASK_CLOSE_PUBLICITY, DELEGATE_CLOSE_PUBLICITY);
+        assertFollows(process, TASK_CLOSE_PUBLICITY, EVENT_PUBLICITY_CLOSED);
+        assertThat(process.getFlowElement(EVENT_PUBLICITY_CLOSED)).isInstanceOf(EndEvent.class);
     }
 
     @Test

@@ -52,7 +52,17 @@ final class LabelledDiagramGenerator extends DefaultProcessDiagramGenerator {
             for (Process process : model.getProcesses()) {
                 List<FlowNode> nodes = process.findFlowElementsOfType(FlowNode.class);
                 for (FlowNode node : nodes) {
+                    // Events get their label below (next loop); the stock drawing of a catching event would also
+                    // write its name across the event.
+                    String name = node.getName();
+                    if (node instanceof Event) {
+                        node.setName(null);
+                    }
                     drawActivity(canvas, model, node, List.of(), List.of(), 1.0, false);
+                    node.setName(name);
+                }
+                for (org.flowable.bpmn.model.Artifact artifact : process.getArtifacts()) {
+                    drawArtifact(canvas, model, artifact);
                 }
                 for (FlowNode node : nodes) {
                     GraphicInfo label = model.getLabelGraphicInfo(node.getId());

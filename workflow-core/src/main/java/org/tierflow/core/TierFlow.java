@@ -15,6 +15,7 @@ import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewService;
 import org.tierflow.core.api.SelectionService;
 import org.tierflow.core.internal.selection.DefaultSelectionService;
+import org.tierflow.core.internal.selection.DeclaredAllocations;
 import org.tierflow.core.internal.selection.SelectionContext;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.TrainingService;
@@ -37,6 +38,12 @@ import org.tierflow.core.spi.EligibilityCheck;
 import org.tierflow.core.spi.NominationListener;
 import org.tierflow.core.spi.Notifier;
 import org.tierflow.core.spi.OrganisationDirectory;
+import org.tierflow.core.api.PublicityService;
+import org.tierflow.core.internal.publicity.DefaultPublicityService;
+import org.tierflow.core.internal.publicity.PublicityContext;
+import org.tierflow.core.internal.publicity.PublicityDelegates;
+import org.tierflow.core.spi.WorkingDayCalendar;
+import org.tierflow.core.support.WeekdayCalendar;
 
 /**
  * TierFlow on a Flowable engine: the entry point for hosts without Spring Boot (the starter does this for you).
@@ -47,7 +54,8 @@ import org.tierflow.core.spi.OrganisationDirectory;
  *         .build();
  * tierFlow.configure(engineConfiguration);        // before the engine is built
  * ProcessEngine engine = engineConfiguration.buildProcessEngine();
- * tierFlow.start(engine);                          // migrates TierFlow's tables, deploys its models
+ * tierFlow.start(engine);                          // migrates TierFlow's tables, deploys its models, applies
+ *                                                  // the quota allocations the definitions declare
  * tierFlow.nominations().submit(...);
  * }</pre>
  */
@@ -62,6 +70,8 @@ public final class TierFlow {
     private final CredentialService credentials;
     private final PanelService panels;
     private final Map<String, String> bpmnModels;
+    private final DefaultPublicityService publicity;
+    private final DeclaredAllocations declaredAllocations;
 
     private TierFlow(Builder builder) {
         this.programs = builder.programs;
@@ -71,10 +81,17 @@ public final class TierFlow {
         this.nominations = new DefaultNominationService(runtime);
         DefaultReviewService reviewService = new DefaultReviewService(runtime);
         this.reviews = reviewService;
-        this.selection = new DefaultSelectionService(new SelectionContext(runtime::inTransaction, runtime::engine,
+        DefaultSelectionService selectionService = new DefaultSelectionService(new SelectionContext(
+                runtime::inTransaction, runtime::engine, runtime::now, () -> runtime.persistence().currentSession(),
+                runtime.quotas(), reviewService, reviewService, nominations, builder.programs, builder.organisations,
+                builder.approvers, builder.policies));
+        this.selection = selectionService;
+        this.declaredAllocations = new DeclaredAllocations(runtime::inTransaction,
+                () -> runtime.persistence().currentSession(), builder.programs, builder.organisations, selectionService);
+        this.publicity = new DefaultPublicityService(new PublicityContext(runtime::inTransaction, runtime::engine,
                 runtime::now, () -> runtime.persistence().currentSession(), runtime.quotas(), reviewService,
-                reviewService, nominations, builder.programs, builder.organisations, builder.approvers,
-                builder.policies));
+                selectionService, nominations, builder.programs, builder.organisations, builder.approvers,
+                builder.calendar, builder.publicityWorkingDays));
         this.training = new DefaultTrainingService(runtime);
         this.credentials = new DefaultCredentialService(runtime);
         PanelContext panelContext = new PanelContext(runtime::inTransaction, runtime::engine, runtime::now,
@@ -96,6 +113,7 @@ public final class TierFlow {
     /** Registers TierFlow's delegates with an engine configuration. Call before the engine is built. */
     public TierFlow configure(ProcessEngineConfiguration engineConfiguration) {
         TierFlowBootstrap.configure(engineConfiguration, runtime);
+        PublicityDelegates.register(engineConfiguration, publicity);
         return this;
     }
 
@@ -106,9 +124,13 @@ public final class TierFlow {
      * @throws org.tierflow.core.api.BpmnContractException when a model (shipped or given to
      *         {@link Builder#bpmnModel}) breaks TierFlow's BPMN contract; it lists every violation, and nothing
      *         was deployed
+     * @throws org.tierflow.core.api.program.ProgramDefinitionException when a quota allocation declared in a program
+     *         definition cannot be applied (an unknown unit, a unit at the wrong place, more than the parent's quota);
+     *         it names each declaration's file, line and field, and no declared allocation was applied
      */
     public TierFlow start(ProcessEngine engine) {
         TierFlowBootstrap.start(engine, runtime, bpmnModels);
+        declaredAllocations.apply();
         return this;
     }
 
@@ -149,6 +171,11 @@ public final class TierFlow {
         return panels;
     }
 
+    /** Publicity (公示) of selected candidates, objections, confirmation and export of the list. */
+    public PublicityService publicity() {
+        return publicity;
+    }
+
     /** Collects what TierFlow needs from the host. */
     public static final class Builder {
         private ProgramCatalog programs;
@@ -163,6 +190,8 @@ public final class TierFlow {
         private ExpertDirectory experts;
         private final Map<String, String> bpmnModels = new LinkedHashMap<>();
         private final Map<String, String> levelReviewsByUnit = new LinkedHashMap<>();
+        private WorkingDayCalendar calendar = WeekdayCalendar.shanghai();
+        private int publicityWorkingDays = 5;
 
         private Builder() {
         }
@@ -229,6 +258,29 @@ public final class TierFlow {
          */
         public Builder experts(ExpertDirectory directory) {
             this.experts = Objects.requireNonNull(directory);
+            return this;
+        }
+
+        /**
+         * The working-day calendar publicity periods are counted in; Monday to Friday in Asia/Shanghai, without
+         * holidays, otherwise ({@link WeekdayCalendar#shanghai()}).
+         */
+        public Builder workingDayCalendar(WorkingDayCalendar workingDayCalendar) {
+            this.calendar = Objects.requireNonNull(workingDayCalendar);
+            return this;
+        }
+
+        /**
+         * How many working days a publicity (公示) runs; five otherwise.
+         *
+         * @throws IllegalArgumentException when less than 1
+         */
+        public Builder publicityPeriod(int workingDays) {
+            if (workingDays < 1) {
+                throw new IllegalArgumentException("公示期至少为 1 个工作日，实际为 " + workingDays
+                        + " / the publicity period is at least 1 working day, got " + workingDays);
+            }
+            this.publicityWorkingDays = workingDays;
             return this;
         }
 

@@ -16,4 +16,15 @@ public interface ApproverDirectory {
     default boolean mayAct(String userId, ApproverQuery query) {
         return approvers(query).contains(userId);
     }
+
+    /**
+     * Whether this user may file an objection (异议) against a candidate that the unit of {@code publishingUnit}
+     * published (公示). By default anyone identified may: publicity is public and objections are filed under one's
+     * real name. Override to restrict it, for example to the staff of the units below the publishing unit.
+     *
+     * @param publishingUnit the unit and level that published, with the action {@code DECIDE}
+     */
+    default boolean mayObject(String userId, ApproverQuery publishingUnit) {
+        return userId != null && !userId.isBlank();
+    }
 }

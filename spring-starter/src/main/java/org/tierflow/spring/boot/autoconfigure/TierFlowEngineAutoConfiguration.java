@@ -20,6 +20,7 @@ import org.tierflow.core.TierFlow;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.NominationService;
 import org.tierflow.core.api.ProgramCatalog;
+import org.tierflow.core.api.PublicityService;
 import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewService;
 import org.tierflow.core.api.SelectionService;
@@ -32,6 +33,7 @@ import org.tierflow.core.spi.Notifier;
 import org.tierflow.core.spi.ExpertDirectory;
 import org.tierflow.core.api.PanelService;
 import org.tierflow.core.spi.OrganisationDirectory;
+import org.tierflow.core.spi.WorkingDayCalendar;
 import org.tierflow.spring.boot.OrganisationDecisionHandler;
 
 /**
@@ -43,9 +45,10 @@ import org.tierflow.spring.boot.OrganisationDecisionHandler;
  * {@link TierFlow} from the context's beans: every {@link EligibilityCheck} and {@link NominationListener}
  * (in {@code @Order}), a {@link DecisionHandler} bean as the global handler, every
  * {@link OrganisationDecisionHandler} bean as a handler for its unit, and {@link ReviewPolicies} from
- * {@code tierflow.review.*} unless the host declares its own; customised models and the units' own level reviews
- * from {@code tierflow.bpmn.*} ({@link TierFlowBpmnProperties}). {@link NominationService} and {@link ReviewService}
- * are beans too.
+ * {@code tierflow.review.*} unless the host declares its own, a {@link WorkingDayCalendar} from
+ * {@code tierflow.publicity.*} unless the host declares its own; customised models and the units' own level reviews
+ * from {@code tierflow.bpmn.*} ({@link TierFlowBpmnProperties}). {@link NominationService}, {@link ReviewService},
+ * {@link PublicityService} and the other services are beans too.
  *
  * <p>Contributes to Flowable only through an {@link EngineConfigurationConfigurer}, so Flowable's
  * {@code flowable.*} properties keep working, and deploys TierFlow's models (from {@code org/tierflow/bpmn/})
@@ -102,6 +105,20 @@ public class TierFlowEngineAutoConfiguration {
         return tierFlow.training();
     }
 
+    /** Publicity (公示) of selected candidates, objections, confirmation and export, for injection. */
+    @Bean
+    @ConditionalOnMissingBean
+    PublicityService tierFlowPublicityService(TierFlow tierFlow) {
+        return tierFlow.publicity();
+    }
+
+    /** The working-day calendar of publicity periods, from {@code tierflow.publicity.*} unless the host declares one. */
+    @Bean
+    @ConditionalOnMissingBean
+    WorkingDayCalendar tierFlowWorkingDayCalendar(TierFlowProperties properties) {
+        return properties.getPublicity().toCalendar();
+    }
+
     /** Credentials: issue, verify, revoke, print, for injection. */
     @Bean
     @ConditionalOnMissingBean
@@ -120,12 +137,15 @@ public class TierFlowEngineAutoConfiguration {
                           ObjectProvider<OrganisationDecisionHandler> organisationDecisionHandlers,
                           ObjectProvider<NominationListener> listeners, ObjectProvider<Notifier> notifier,
                           ObjectProvider<ExpertDirectory> experts, TierFlowBpmnProperties bpmn,
-                          ResourceLoader resourceLoader) {
+                          ResourceLoader resourceLoader, WorkingDayCalendar workingDayCalendar,
+                          TierFlowProperties properties) {
             TierFlow.Builder builder = TierFlow.builder()
                     .programs(programs)
                     .organisations(organisations)
                     .approvers(approvers)
-                    .policies(policies);
+                    .policies(policies)
+                    .workingDayCalendar(workingDayCalendar)
+                    .publicityPeriod(properties.getPublicity().workingDays());
             eligibilityChecks.orderedStream().forEach(builder::eligibilityCheck);
             DecisionHandler global = globalHandler(decisionHandler);
             if (global != null) {

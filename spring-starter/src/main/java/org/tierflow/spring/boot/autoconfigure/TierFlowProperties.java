@@ -1,6 +1,8 @@
 package org.tierflow.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewPolicies.EmptyApproverPolicy;
 import org.tierflow.core.api.ReviewPolicies.SelfApprovalPolicy;
+import org.tierflow.core.spi.WorkingDayCalendar;
+import org.tierflow.core.support.WeekdayCalendar;
 
 /**
  * Configuration of TierFlow in a Spring Boot application, under {@code tierflow.*}. Immutable: bound once
@@ -221,18 +225,73 @@ public class TierFlowProperties {
     public static class Publicity {
 
         /**
-         * How long the selected candidates are announced publicly before the selection becomes final, during
-         * which objections may be raised. Read by the publicity step, which arrives in a later release; setting
-         * it now has no effect yet.
+         * How long the selected candidates are announced publicly (公示) before the selection becomes final,
+         * during which objections may be filed, counted in WORKING days: "5d" is five working days of the
+         * working-day calendar (weekends, holidays and make-up working days as configured). Whole days only,
+         * at least one.
          */
         private final Duration period;
 
-        public Publicity(@DefaultValue("5d") Duration period) {
+        /**
+         * Time zone of the working-day calendar: a day starts and ends at midnight there. Ignored when the host
+         * declares its own WorkingDayCalendar bean.
+         */
+        private final ZoneId zone;
+
+        /**
+         * Public holidays that are not working days even on a weekday (for example the days of the State
+         * Council's yearly holiday notice), as ISO dates: 2026-10-01. Ignored when the host declares its own
+         * WorkingDayCalendar bean.
+         */
+        private final List<LocalDate> holidays;
+
+        /**
+         * Make-up working days (调休上班) that are working days even on a Saturday or Sunday, as ISO dates.
+         * Ignored when the host declares its own WorkingDayCalendar bean.
+         */
+        private final List<LocalDate> makeUpWorkingDays;
+
+        public Publicity(@DefaultValue("5d") Duration period, @DefaultValue("Asia/Shanghai") ZoneId zone,
+                         @DefaultValue List<LocalDate> holidays, @DefaultValue List<LocalDate> makeUpWorkingDays) {
             this.period = period;
+            this.zone = zone;
+            this.holidays = List.copyOf(holidays);
+            this.makeUpWorkingDays = List.copyOf(makeUpWorkingDays);
         }
 
         public Duration getPeriod() {
             return period;
+        }
+
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        public List<LocalDate> getHolidays() {
+            return holidays;
+        }
+
+        public List<LocalDate> getMakeUpWorkingDays() {
+            return makeUpWorkingDays;
+        }
+
+        /**
+         * The period as a number of working days.
+         *
+         * @throws IllegalStateException naming the property when the period is not a whole number of days, at least 1
+         */
+        public int workingDays() {
+            if (period.isNegative() || period.isZero() || !period.equals(Duration.ofDays(period.toDays()))) {
+                throw new IllegalStateException("tierflow.publicity.period 必须是至少 1 天的整天数（按工作日计），实际为 "
+                        + period + " / tierflow.publicity.period must be a whole number of days, at least 1 (counted"
+                        + " as working days), got " + period);
+            }
+            return Math.toIntExact(period.toDays());
+        }
+
+        /** The working-day calendar these settings describe: Monday to Friday, with the holidays and make-up days. */
+        public WorkingDayCalendar toCalendar() {
+            return WeekdayCalendar.of(zone, holidays, makeUpWorkingDays);
         }
     }
 

@@ -14,6 +14,7 @@ import org.tierflow.spring.boot.web.CredentialController;
 import org.tierflow.spring.boot.web.NominationController;
 import org.tierflow.spring.boot.web.OpenApiController;
 import org.tierflow.spring.boot.web.ProgramController;
+import org.tierflow.spring.boot.web.PublicityController;
 import org.tierflow.spring.boot.web.ReviewController;
 import org.tierflow.spring.boot.web.SelectionController;
 import org.tierflow.spring.boot.web.TierFlowProblemHandler;
@@ -61,6 +62,11 @@ public class TierFlowWebAutoConfiguration {
     @Bean
     CredentialController tierFlowCredentialController(TierFlow tierFlow, TierFlowProperties properties) {
         return new CredentialController(tierFlow.credentials(), properties.getDefaultLocale());
+    }
+
+    @Bean
+    PublicityController tierFlowPublicityController(TierFlow tierFlow) {
+        return new PublicityController(tierFlow.publicity());
     }
 
     @Bean

@@ -55,7 +55,8 @@ import org.tierflow.core.api.program.LocalizedText;
 // Scoped by type, not by package: a host's controller that happens to live in (or below) this package keeps the
 // host's own error handling.
 @RestControllerAdvice(assignableTypes = {ProgramController.class, NominationController.class, ReviewController.class,
-        SelectionController.class, TrainingController.class, CredentialController.class, OpenApiController.class})
+        SelectionController.class, TrainingController.class, CredentialController.class, OpenApiController.class,
+        PublicityController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class TierFlowProblemHandler {
 
@@ -64,7 +65,9 @@ public class TierFlowProblemHandler {
 
     /** Codes of {@link InvalidRequestException}s that mean "already happened" and are answered with 409. */
     public static final Set<String> CONFLICT_CODES = Set.of("already-claimed", "already-decided", "already-issued",
-            "already-revoked", "round-overlap", "conflicting-hour-record");
+            "already-revoked", "round-overlap", "conflicting-hour-record",
+            "already-resolved", "publicity-closed", "publicity-not-over", "round-still-open", "nothing-to-publish",
+            "not-published");
 
     private static final Map<HttpStatus, LocalizedText> TITLES = Map.of(
             HttpStatus.BAD_REQUEST, new LocalizedText("请求无效", "Invalid request"),

@@ -113,6 +113,36 @@ class TierFlowEngineAutoConfigurationTests {
     }
 
     @Test
+    void publicityServiceIsABeanAndTheCalendarComesFromPropertiesUnlessTheHostDeclaresOne() {
+        contextRunner.withBean(ApproverDirectory.class, Ningxia::approvers)
+                .withPropertyValues("tierflow.publicity.holidays=2026-10-01", "tierflow.publicity.period=3d")
+                .run(context -> {
+                    assertThat(context.getBean(org.tierflow.core.api.PublicityService.class))
+                            .isSameAs(context.getBean(TierFlow.class).publicity());
+                    org.tierflow.core.spi.WorkingDayCalendar calendar =
+                            context.getBean(org.tierflow.core.spi.WorkingDayCalendar.class);
+                    assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2026, 10, 1))).isFalse();
+                    assertThat(calendar.zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+                });
+        org.tierflow.core.spi.WorkingDayCalendar everyDay = new org.tierflow.core.spi.WorkingDayCalendar() {
+            @Override
+            public java.time.ZoneId zone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public boolean isWorkingDay(java.time.LocalDate date) {
+                return true;
+            }
+        };
+        contextRunner.withBean(ApproverDirectory.class, Ningxia::approvers)
+                .withBean(org.tierflow.core.spi.WorkingDayCalendar.class, () -> everyDay)
+                .withPropertyValues("tierflow.publicity.holidays=2026-10-01")
+                .run(context -> assertThat(context.getBean(org.tierflow.core.spi.WorkingDayCalendar.class))
+                        .as("the host's calendar wins").isSameAs(everyDay));
+    }
+
+    @Test
     void reviewPoliciesComeFromProperties() {
         contextRunner.withBean(ApproverDirectory.class, Ningxia::approvers)
                 .withPropertyValues("tierflow.review.empty-approvers=ADMINISTRATOR",

@@ -35,6 +35,10 @@ class TierFlowPropertiesTests {
             assertThat(properties.getReview().getAdministrator()).isNull();
             assertThat(properties.getReview().getSelfApproval()).isEqualTo(SelfApprovalPolicy.SKIP_TO_NEXT_LEVEL);
             assertThat(properties.getPublicity().getPeriod()).isEqualTo(Duration.ofDays(5));
+            assertThat(properties.getPublicity().workingDays()).isEqualTo(5);
+            assertThat(properties.getPublicity().getZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+            assertThat(properties.getPublicity().getHolidays()).isEmpty();
+            assertThat(properties.getPublicity().getMakeUpWorkingDays()).isEmpty();
             assertThat(properties.getReminders().getLeadTimes()).containsExactly(Duration.ofDays(3), Duration.ofDays(1));
             assertThat(properties.getWeb().isEnabled()).isFalse();
             assertThat(properties.getJobs().isEnabled()).isTrue();
@@ -46,7 +50,9 @@ class TierFlowPropertiesTests {
     void bindsEveryProperty() {
         contextRunner.withPropertyValues("tierflow.default-locale=en_GB", "tierflow.review.empty-approvers=administrator",
                         "tierflow.review.administrator=bureau-admin", "tierflow.review.self-approval=exclude-applicant",
-                        "tierflow.publicity.period=7d", "tierflow.reminders.lead-times=5d,2d,12h",
+                        "tierflow.publicity.period=7d", "tierflow.publicity.zone=Asia/Urumqi",
+                        "tierflow.publicity.holidays=2026-10-01,2026-10-02",
+                        "tierflow.publicity.make-up-working-days=2026-10-10", "tierflow.reminders.lead-times=5d,2d,12h",
                         "tierflow.web.enabled=true", "tierflow.jobs.enabled=false",
                         "tierflow.events.publish-application-events=false")
                 .run(context -> {
@@ -56,12 +62,28 @@ class TierFlowPropertiesTests {
                     assertThat(properties.getReview().getAdministrator()).isEqualTo("bureau-admin");
                     assertThat(properties.getReview().getSelfApproval()).isEqualTo(SelfApprovalPolicy.EXCLUDE_APPLICANT);
                     assertThat(properties.getPublicity().getPeriod()).isEqualTo(Duration.ofDays(7));
+                    assertThat(properties.getPublicity().getZone()).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
+                    assertThat(properties.getPublicity().getHolidays())
+                            .containsExactly(java.time.LocalDate.of(2026, 10, 1), java.time.LocalDate.of(2026, 10, 2));
+                    org.tierflow.core.spi.WorkingDayCalendar calendar = properties.getPublicity().toCalendar();
+                    assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2026, 10, 10))).as("make-up Saturday").isTrue();
+                    assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2026, 10, 1))).isFalse();
                     assertThat(properties.getReminders().getLeadTimes())
                             .isEqualTo(List.of(Duration.ofDays(5), Duration.ofDays(2), Duration.ofHours(12)));
                     assertThat(properties.getWeb().isEnabled()).isTrue();
                     assertThat(properties.getJobs().isEnabled()).isFalse();
                     assertThat(properties.getEvents().isPublishApplicationEvents()).isFalse();
                 });
+    }
+
+    @Test
+    void aPublicityPeriodThatIsNotWholeDaysIsRefusedNamingTheProperty() {
+        contextRunner.withPropertyValues("tierflow.publicity.period=36h").run(context -> {
+            TierFlowProperties properties = context.getBean(TierFlowProperties.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> properties.getPublicity().workingDays())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("tierflow.publicity.period").hasMessageContaining("PT36H");
+        });
     }
 
     @Test
@@ -99,7 +121,8 @@ class TierFlowPropertiesTests {
         });
         assertThat(names).contains("tierflow.programs.locations", "tierflow.organisations.location",
                 "tierflow.default-locale", "tierflow.review.empty-approvers", "tierflow.review.administrator",
-                "tierflow.review.self-approval", "tierflow.publicity.period", "tierflow.reminders.lead-times",
+                "tierflow.review.self-approval", "tierflow.publicity.period", "tierflow.publicity.zone",
+                "tierflow.publicity.holidays", "tierflow.publicity.make-up-working-days", "tierflow.reminders.lead-times",
                 "tierflow.web.enabled", "tierflow.jobs.enabled", "tierflow.events.publish-application-events");
         String reference = Files.readString(Path.of("../docs/reference/properties.md"));
         assertThat(names).as("properties documented in docs/reference/properties.md")

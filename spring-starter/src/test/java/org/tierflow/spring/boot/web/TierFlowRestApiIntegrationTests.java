@@ -208,6 +208,103 @@ class TierFlowRestApiIntegrationTests {
         assertThat(withdrawal.get("promoted").get("id").asText()).as("the next in the round moves up").isEqualTo(first);
     }
 
+    // ---------------------------------------------------------------------------------------------- publicity
+
+    @Test
+    void theSchoolPublishesItsSelectionObjectionsAreFiledAndResolvedAndTheListIsExported() throws Exception {
+        String kept = selectNationalTeacher();
+        String objected = selectNationalTeacher();
+        String publications = API + "/programs/" + NATIONAL + "/tiers/" + NATIONAL_TIER + "/publications";
+
+        problem(post(publications).with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unitId\":\"" + SCHOOL + "\"}"), 403, "not-authorized");
+        JsonNode missing = problem(post(publications).with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content("{}"), 400, "missing-field");
+        assertThat(missing.get("fields").get(0).asText()).isEqualTo("unitId");
+        MvcResult published = mvc.perform(post(publications).with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unitId\":\"" + SCHOOL + "\"}")).andReturn();
+        assertThat(published.getResponse().getStatus()).as(published.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode publication = json.readTree(published.getResponse().getContentAsString());
+        String id = publication.get("id").asText();
+        assertThat(published.getResponse().getHeader(HttpHeaders.LOCATION)).endsWith(API + "/publications/" + id);
+        assertThat(publication.get("workingDays").asInt()).isEqualTo(5);
+        assertThat(publication.get("entries").findValuesAsText("nominationId")).contains(kept, objected);
+        problem(post(publications).with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unitId\":\"" + SCHOOL + "\"}"), 409, "nothing-to-publish");
+        assertThat(call(get(publications).with(as(PRINCIPAL)), 200).findValuesAsText("id")).contains(id);
+        assertThat(call(get(API + "/publications/" + id).with(as(PRINCIPAL)), 200).get("endsAt").asText())
+                .isEqualTo(publication.get("endsAt").asText());
+
+        MvcResult filed = mvc.perform(post(API + "/publications/" + id + "/objections").with(as("parent-of-a-pupil"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nominationId\":\"" + objected + "\",\"reason\":\"学时造假 / invented hours\"}")).andReturn();
+        assertThat(filed.getResponse().getStatus()).as(filed.getResponse().getContentAsString()).isEqualTo(201);
+        String objectionId = json.readTree(filed.getResponse().getContentAsString()).get("id").asText();
+        problem(post(API + "/publications/" + id + "/objections").with(as("parent-of-a-pupil"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"nominationId\":\"" + objected + "\"}"),
+                400, "missing-field");
+        problem(get(API + "/publications/" + id + "/objections").with(as("parent-of-a-pupil")), 403, "not-authorized");
+        assertThat(call(get(API + "/publications/" + id + "/objections").with(as(PRINCIPAL)), 200)
+                .findValuesAsText("id")).containsExactly(objectionId);
+        JsonNode early = problem(post(API + "/publications/" + id + "/closing").with(as(PRINCIPAL))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en"), 409, "publicity-not-over");
+        assertThat(early.get("detail").asText()).contains("too early to confirm");
+
+        JsonNode resolution = call(post(API + "/objections/" + objectionId + "/resolution").with(as(PRINCIPAL))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\":\"UPHELD\",\"reason\":\"核实属实 / confirmed\"}"), 200);
+        assertThat(resolution.get("objection").get("outcome").asText()).isEqualTo("UPHELD");
+        assertThat(resolution.get("promoted").isNull()).as("no round, no waitlist").isTrue();
+        for (JsonNode entry : resolution.get("publication").get("entries")) {
+            if (entry.get("nominationId").asText().equals(objected)) {
+                assertThat(entry.get("status").asText()).isEqualTo("REMOVED");
+            }
+        }
+        assertThat(call(get(API + "/nominations/" + objected).with(as(PRINCIPAL)), 200).get("state").asText())
+                .isEqualTo("REJECTED");
+        problem(post(API + "/objections/" + objectionId + "/resolution").with(as(PRINCIPAL))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"DISMISSED\",\"reason\":\"again\"}"),
+                409, "already-resolved");
+        problem(post(API + "/objections/" + objectionId + "/resolution").with(as(PRINCIPAL))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"MAYBE\",\"reason\":\"x\"}"),
+                400, "invalid-body");
+        problem(post(API + "/objections/no-such-objection/resolution").with(as(PRINCIPAL))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"UPHELD\",\"reason\":\"x\"}"),
+                404, "not-found");
+        problem(get(API + "/publications/no-such-publication").with(as(PRINCIPAL)), 404, "not-found");
+
+        MvcResult csv = mvc.perform(get(API + "/publications/" + id + "/export").with(as(PRINCIPAL))).andReturn();
+        assertThat(csv.getResponse().getStatus()).isEqualTo(200);
+        assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+        assertThat(csv.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).contains("attachment")
+                .contains("publicity-" + id + ".csv");
+        byte[] csvBytes = csv.getResponse().getContentAsByteArray();
+        assertThat(java.util.Arrays.copyOf(csvBytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(csvBytes, java.nio.charset.StandardCharsets.UTF_8)).contains("序号 / No.").contains(kept);
+        MvcResult xlsx = mvc.perform(get(API + "/publications/" + id + "/export").param("format", "XLSX")
+                .with(as(PRINCIPAL))).andReturn();
+        assertThat(xlsx.getResponse().getStatus()).isEqualTo(200);
+        assertThat(xlsx.getResponse().getContentType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(java.util.Arrays.copyOf(xlsx.getResponse().getContentAsByteArray(), 2)).as("a zip package")
+                .containsExactly('P', 'K');
+        problem(get(API + "/publications/" + id + "/export").param("format", "PDF").with(as(PRINCIPAL)), 400,
+                "invalid-parameter");
+    }
+
+    /** A teacher of the national program, passed by the school, which decides alone. */
+    String selectNationalTeacher() throws Exception {
+        String id = json.readTree(mvc.perform(post(API + "/nominations").with(as(applicant()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("programCode", NATIONAL, "tierCode", NATIONAL_TIER,
+                                "unitId", SCHOOL))))
+                .andReturn().getResponse().getContentAsString()).get("id").asText();
+        decide(id, PRINCIPAL, "{\"outcome\":\"PASS\"}");
+        assertThat(call(get(API + "/nominations/" + id).with(as(PRINCIPAL)), 200).get("state").asText())
+                .isEqualTo("SELECTED");
+        return id;
+    }
+
     // ------------------------------------------------------------------------------- training and credentials
 
     @Test

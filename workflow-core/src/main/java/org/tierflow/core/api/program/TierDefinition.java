@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param evaluation      comprehensive evaluation, if the tier has one
  * @param credential      the credential, if one is awarded
  * @param funding         funding per candidate, if any
+ * @param allocation      quota allocations declared down the tree (名额分配), applied when TierFlow starts; may be
+ *                        empty (allocation by the API only)
  */
 public record TierDefinition(
         String code,
@@ -38,11 +40,24 @@ public record TierDefinition(
         Optional<AcceptanceDefinition> acceptance,
         Optional<EvaluationDefinition> evaluation,
         Optional<CredentialDefinition> credential,
-        Optional<Funding> funding) {
+        Optional<Funding> funding,
+        List<DeclaredAllocation> allocation) {
 
     public TierDefinition {
         facts = List.copyOf(facts);
         eligibility = List.copyOf(eligibility);
+        allocation = allocation == null ? List.of() : List.copyOf(allocation);
+    }
+
+    /** A tier without declared allocations (allocated through the API only). */
+    public TierDefinition(String code, LocalizedText name, CandidateKind candidateKind, int quota,
+                          List<ApplicationFact> facts, List<EligibilityRule> eligibility, ReviewChain reviewChain,
+                          Optional<ReviewChain> universityChain, Optional<TaskBookDefinition> taskBook,
+                          Period implementationPeriod, Optional<TrainingRequirement> training,
+                          Optional<AcceptanceDefinition> acceptance, Optional<EvaluationDefinition> evaluation,
+                          Optional<CredentialDefinition> credential, Optional<Funding> funding) {
+        this(code, name, candidateKind, quota, facts, eligibility, reviewChain, universityChain, taskBook,
+                implementationPeriod, training, acceptance, evaluation, credential, funding, List.of());
     }
 
     /** The chain a candidate from a unit at {@code entryLevel} follows. */

@@ -114,13 +114,16 @@ public final class BpmnContractValidator {
 
     private static final List<String> CONTRACT_PROCESSES = List.of(NOMINATION_PROCESS, LEVEL_REVIEW_PROCESS);
 
+    /** Every process TierFlow starts by id: the nomination pair (deployed together) and the publicity. */
+    private static final List<String> KNOWN_PROCESSES = List.of(NOMINATION_PROCESS, LEVEL_REVIEW_PROCESS, PUBLICITY_PROCESS);
+
     /** Every variable of the contract: the only names conditions and expressions may read. */
     static final Set<String> CONTRACT_VARIABLES = Set.of(
             VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPLICANT_ID, VAR_STEP_INDEX, VAR_CHAIN_LENGTH,
             VAR_CHAIN_COMPLETE, VAR_LEVEL_MODE, VAR_REVIEW_CANDIDATES, VAR_LEVEL_OUTCOME, VAR_REVIEW_UNIT_ID,
             VAR_REVIEW_LEVEL, VAR_REVIEW_ACTION, VAR_STEP_NAME_ZH, VAR_STEP_NAME_EN, VAR_APPROVER_UNIT_ID,
             VAR_APPROVER_LEVEL, VAR_APPROVER_SOURCE, VAR_PANEL_EXPERTS, VAR_PANEL_EXPERT, VAR_PANEL_OUTCOME,
-            VAR_LEVEL_REVIEW_PROCESS);
+            VAR_LEVEL_REVIEW_PROCESS, VAR_PUBLICATION_ID, VAR_PUBLICITY_ENDS_AT);
 
     /** The values a string variable of the contract can take, where the contract fixes them. */
     private static final Map<String, List<String>> VALUES = Map.of(
@@ -157,7 +160,9 @@ public final class BpmnContractValidator {
                     "assigns the panel's experts (none from the candidate's own school or district) and sets panelExperts")),
             new Delegate(DELEGATE_CONCLUDE_PANEL, LEVEL_REVIEW_PROCESS, TASK_CONCLUDE_PANEL, new LocalizedText(
                     "汇总专家评分、记录本级得分并设置 panelOutcome",
-                    "aggregates the experts' scores, records the step's score and sets panelOutcome")));
+                    "aggregates the experts' scores, records the step's score and sets panelOutcome")),
+            new Delegate(DELEGATE_CLOSE_PUBLICITY, PUBLICITY_PROCESS, TASK_CLOSE_PUBLICITY, new LocalizedText(
+                    "公示期满后结束公示并确认没有未决异议的人选", "closes the publication when its period ends and confirms the candidates without an open objection")));
 
     /** Attributes whose expressions the model rules check (or refuse) themselves, by element: not scanned again. */
     private static final Map<String, Set<String>> CHECKED_ATTRIBUTES = Map.of(
@@ -231,9 +236,9 @@ public final class BpmnContractValidator {
                 checked.processes().keySet().forEach(id -> definitions.computeIfAbsent(id, k -> new ArrayList<>()).add(checked));
             }
         }
-        for (String processId : CONTRACT_PROCESSES) {
+        for (String processId : KNOWN_PROCESSES) {
             List<Checked> defining = definitions.getOrDefault(processId, List.of());
-            if (defining.isEmpty() && allRead) {
+            if (defining.isEmpty() && allRead && CONTRACT_PROCESSES.contains(processId)) {
                 violations.add(new BpmnContractViolation(RESOURCE_FOLDER + processId + RESOURCE_SUFFIX, 0, 0, processId,
                         "process-missing", new LocalizedText(
                         "没有任何模型定义流程 " + processId + "：TierFlow 需要同时部署 " + NOMINATION_PROCESS + " 和 "
@@ -468,7 +473,7 @@ public final class BpmnContractValidator {
                         "the model defines no process: it must define " + NOMINATION_PROCESS + " or " + LEVEL_REVIEW_PROCESS);
             }
             for (Process process : model.getProcesses()) {
-                if (!CONTRACT_PROCESSES.contains(process.getId()) && !variants.contains(process.getId())) {
+                if (!KNOWN_PROCESSES.contains(process.getId()) && !variants.contains(process.getId())) {
                     add(process, process.getId(), "process-unknown",
                             "流程 id “" + process.getId() + "” 不属于 TierFlow 的流程约定：TierFlow 按 id 启动 "
                                     + NOMINATION_PROCESS + " 和 " + LEVEL_REVIEW_PROCESS + "。请保留原来的流程 id（流程名称可以修改）",
@@ -640,6 +645,8 @@ public final class BpmnContractValidator {
             if (NOMINATION_PROCESS.equals(contractId)) {
                 correctionTask();
                 levelReviewCall();
+            } else if (PUBLICITY_PROCESS.equals(processId)) {
+                publicityTimer();
             } else {
                 reviewTask();
                 panelTask();
@@ -824,6 +831,41 @@ public final class BpmnContractValidator {
                 return null;
             }
             return task;
+        }
+
+        /**
+         * The publicity waits on a timer whose due date is exactly {@code ${publicityEndsAt}}: TierFlow computes it
+         * from the working-day calendar, so a model may not wait on a duration or date of its own.
+         */
+        private void publicityTimer() {
+            FlowElement element = process.getFlowElement(EVENT_PUBLICITY_PERIOD_ENDED, true);
+            String due = "${" + VAR_PUBLICITY_ENDS_AT + "}";
+            org.flowable.bpmn.model.TimerEventDefinition timer = null;
+            if (element instanceof org.flowable.bpmn.model.IntermediateCatchEvent event && event.getEventDefinitions().size() == 1
+                    && event.getEventDefinitions().get(0) instanceof org.flowable.bpmn.model.TimerEventDefinition definition) {
+                timer = definition;
+            }
+            if (element == null || timer == null) {
+                model.add(element == null ? process : element, EVENT_PUBLICITY_PERIOD_ENDED, "publicity-timer-missing",
+                        "流程 " + processId + " 中缺少定时中间捕获事件 " + EVENT_PUBLICITY_PERIOD_ENDED + "（timeDate 为 " + due
+                                + "）：公示期按工作日历计算，到期后才能确认人选。请保留这个 id（名称可以修改）",
+                        "the process " + processId + " has no intermediate timer catch event " + EVENT_PUBLICITY_PERIOD_ENDED
+                                + " (timeDate " + due + "): the publicity period is computed from the working-day calendar"
+                                + " and candidates are confirmed only when it ends. Keep this id (you may rename the event)");
+                return;
+            }
+            boolean onDueDate = timer.getTimeDate() != null && due.equals(timer.getTimeDate().trim())
+                    && isBlank(timer.getTimeDuration()) && isBlank(timer.getTimeCycle()) && isBlank(timer.getEndDate());
+            if (!onDueDate) {
+                String found = "timeDate=" + timer.getTimeDate() + ", timeDuration=" + timer.getTimeDuration()
+                        + ", timeCycle=" + timer.getTimeCycle();
+                model.add(element, EVENT_PUBLICITY_PERIOD_ENDED, "publicity-timer-due-date",
+                        EVENT_PUBLICITY_PERIOD_ENDED + " 必须只以 timeDate " + due + " 为到期时间（当前为 " + found
+                                + "）：TierFlow 按工作日历（节假日、调休）计算公示期，模型自定的期限会绕过日历",
+                        EVENT_PUBLICITY_PERIOD_ENDED + " must be due exactly at timeDate " + due + " (found " + found
+                                + "): TierFlow computes the publicity period from the working-day calendar (holidays,"
+                                + " make-up working days); a period of the model's own would bypass the calendar");
+            }
         }
 
         private void reviewTask() {
@@ -1132,7 +1174,9 @@ public final class BpmnContractValidator {
         for (Delegate delegate : delegates) {
             byBean.put(delegate.bean(), delegate);
         }
-        if (!byBean.keySet().equals(new LinkedHashSet<>(NOMINATION_DELEGATES))) {
+        Set<String> expected = new LinkedHashSet<>(NOMINATION_DELEGATES);
+        expected.addAll(PUBLICITY_DELEGATES);
+        if (!byBean.keySet().equals(expected)) {
             throw new IllegalStateException("the validator's beans " + byBean.keySet()
                     + " differ from TierFlowBpmn.NOMINATION_DELEGATES " + NOMINATION_DELEGATES);
         }

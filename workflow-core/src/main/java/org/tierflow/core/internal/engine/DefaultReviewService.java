@@ -241,6 +241,28 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
         });
     }
 
+    /** A published candidate is removed after an upheld objection: the process ends, the nomination is rejected. */
+    @Override
+    public Nomination removeAfterObjection(String nominationId, String reviewerId, String reason, Map<String, Object> data) {
+        return runtime.inTransaction(() -> {
+            NominationEntity nomination = runtime.nomination(nominationId);
+            String processId = nomination.getProcessInstanceId();
+            if (processId != null && runtime.engine().getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceId(processId).count() > 0) {
+                runtime.engine().getRuntimeService().deleteProcessInstance(processId, "removed after objection: " + reason);
+            }
+            nomination.setState(NominationState.REJECTED);
+            nomination.setUpdatedAt(runtime.now());
+            runtime.records().append(nominationId, TimelineEntryType.REJECTED, nomination.getStepIndex(),
+                    nomination.getCurrentLevel(), null, nomination.getUnitId(), reviewerId, reason, List.of(), data,
+                    runtime.now());
+            events.publish(NominationEventType.REJECTED, nomination, nomination.getCurrentLevel(),
+                    nomination.getUnitId(), reviewerId, reason);
+            notifications.toApplicant(NotificationKind.REJECTED, nomination, reason);
+            return RecordMapper.INSTANCE.toNomination(nomination);
+        });
+    }
+
     @Override
     public ReviewTask delegate(String taskId, String userId, String delegateUserId, String comment) {
         return runtime.inTransaction(() -> {

@@ -65,6 +65,11 @@ public final class TierFlowPersistence implements AutoCloseable {
                 .addAnnotatedClass(org.tierflow.core.internal.panel.PanelSubmissionEntity.class)
                 .addAnnotatedClass(org.tierflow.core.internal.panel.PanelCriterionScoreEntity.class)
                 .addAnnotatedClass(org.tierflow.core.internal.panel.PanelResultEntity.class);
+        // Publicity: publications, their candidates, objections.
+        configuration
+                .addAnnotatedClass(org.tierflow.core.internal.publicity.PublicationEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.publicity.PublicityEntryEntity.class)
+                .addAnnotatedClass(org.tierflow.core.internal.publicity.ObjectionEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Sessions run on the engine's connection inside the engine's transaction: Hibernate never commits.
         configuration.setProperty(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");

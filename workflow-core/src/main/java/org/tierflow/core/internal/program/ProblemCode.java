@@ -71,6 +71,16 @@ enum ProblemCode {
     /** {0} quota. */
     QUOTA_NEGATIVE,
     QUOTA_ZERO,
+    /** {0} parent unit id. */
+    ALLOCATION_EMPTY,
+    /** {0} unit id. */
+    ALLOCATION_SELF,
+    /** {0} quota. */
+    ALLOCATION_NEGATIVE,
+    /** {0} unit id, {1} its first parent, {2} line of the first. */
+    ALLOCATION_TWO_PARENTS,
+    /** {0} parent unit id, {1} sum, {2} tier quota. */
+    ALLOCATION_ABOVE_TIER_QUOTA,
     CHAIN_EMPTY,
     /** {0} level, {1} previous level. */
     CHAIN_NOT_RISING,

@@ -18,6 +18,11 @@ final class Problems {
         this.source = source;
     }
 
+    /** The file (or resource) the problems are in, as the caller named it. */
+    String source() {
+        return source;
+    }
+
     void report(Node at, String field, ProblemCode code, Object... args) {
         report(at.getStartMark(), field, code, args);
     }

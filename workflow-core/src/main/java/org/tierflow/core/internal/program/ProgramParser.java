@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.tierflow.core.api.program.AcceptanceDefinition;
 import org.tierflow.core.api.program.CandidateKind;
 import org.tierflow.core.api.program.CredentialDefinition;
+import org.tierflow.core.api.program.DeclaredAllocation;
 import org.tierflow.core.api.program.EligibilityRule;
 import org.tierflow.core.api.program.EvaluationDefinition;
 import org.tierflow.core.api.program.Funding;
@@ -32,13 +33,14 @@ final class ProgramParser {
             "source", "tiers");
     private static final List<String> TIER_FIELDS = List.of("code", "name", "candidateKind", "quota", "facts",
             "eligibility", "reviewChain", "universityChain", "taskBook", "implementationPeriod", "training",
-            "acceptance", "evaluation", "credential", "funding");
+            "acceptance", "evaluation", "credential", "funding", "allocation");
 
     private final Problems problems;
     private final Nodes nodes;
     private final RuleParser rules;
     private final ChainParser chains;
     private final LifecycleParser lifecycle;
+    private final AllocationParser allocations;
 
     ProgramParser(Problems problems) {
         this.problems = problems;
@@ -47,6 +49,7 @@ final class ProgramParser {
         this.rules = new RuleParser(nodes);
         this.chains = new ChainParser(nodes, scoring);
         this.lifecycle = new LifecycleParser(nodes, chains, scoring);
+        this.allocations = new AllocationParser(nodes);
     }
 
     ProgramDefinition program(Node root) {
@@ -105,13 +108,15 @@ final class ProgramParser {
         EvaluationDefinition evaluation = lifecycle.evaluation(m.optional("evaluation"), m.path("evaluation"));
         CredentialDefinition credential = lifecycle.credential(m.optional("credential"), m.path("credential"));
         Funding funding = lifecycle.funding(m.optional("funding"), m.path("funding"));
+        List<DeclaredAllocation> allocation = allocations.allocation(m.optional("allocation"), m.path("allocation"),
+                quota != null && quota > 0 ? quota : null);
         if (problems.count() != before) {
             return null;
         }
         return new TierDefinition(code, name, candidateKind, quota, facts.declared(), eligibility, reviewChain,
                 Optional.ofNullable(universityChain), Optional.ofNullable(taskBook), implementationPeriod,
                 Optional.ofNullable(training), Optional.ofNullable(acceptance), Optional.ofNullable(evaluation),
-                Optional.ofNullable(credential), Optional.ofNullable(funding));
+                Optional.ofNullable(credential), Optional.ofNullable(funding), allocation);
     }
 
     private Integer quota(YamlMapping m) {

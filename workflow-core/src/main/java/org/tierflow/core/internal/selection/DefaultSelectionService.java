@@ -83,6 +83,40 @@ public final class DefaultSelectionService implements SelectionService {
     @Override
     public List<Quota> allocate(String programCode, String tierCode, String parentUnitId,
                                 Map<String, Integer> quotasByChildUnit, String actorId) {
+        AllocatingUnit allocating = allocatingUnit(programCode, tierCode, parentUnitId, quotasByChildUnit);
+        TierDefinition tier = allocating.tier();
+        OrganisationUnit parent = allocating.parent();
+        if (!mayActFor(actorId, programCode, tierCode, parent, parent.level(), allocating.step().action())) {
+            throw new NotAuthorizedException(new LocalizedText(
+                    "用户 " + actorId + " 无权代表单位 " + parent.id() + "（" + parent.level().label().zh() + "级）分配名额",
+                    "user " + actorId + " may not allocate quotas for unit " + parent.id() + " ("
+                            + parent.level().label().en() + " level)"));
+        }
+        return applyAllocation(programCode, tierCode, tier, parent, allocating.childLevels(), quotasByChildUnit, actorId);
+    }
+
+    /**
+     * Allocation declared in the program definition, applied when TierFlow starts (inside the caller's
+     * transaction): every check of {@link #allocate} except the actor's authorisation (the definition is the
+     * authority), and the same append-only record, with {@code recordedAs} as its actor.
+     *
+     * @throws QuotaAllocationException listing every problem
+     * @throws InvalidRequestException  when the parent cannot allocate in this tier at all
+     */
+    public List<Quota> allocateAsDeclared(String programCode, String tierCode, String parentUnitId,
+                                          Map<String, Integer> quotasByChildUnit, String recordedAs) {
+        AllocatingUnit allocating = allocatingUnit(programCode, tierCode, parentUnitId, quotasByChildUnit);
+        return applyAllocation(programCode, tierCode, allocating.tier(), allocating.parent(), allocating.childLevels(),
+                quotasByChildUnit, recordedAs);
+    }
+
+    /** The parent of an allocation with its step and the levels it may allocate to. */
+    private record AllocatingUnit(TierDefinition tier, OrganisationUnit parent, ReviewStep step,
+                                  Set<OrganisationLevel> childLevels) {
+    }
+
+    private AllocatingUnit allocatingUnit(String programCode, String tierCode, String parentUnitId,
+                                          Map<String, Integer> quotasByChildUnit) {
         Objects.requireNonNull(quotasByChildUnit, "quotasByChildUnit");
         TierDefinition tier = tier(programCode, tierCode);
         OrganisationUnit parent = unit(parentUnitId);
@@ -103,12 +137,12 @@ public final class DefaultSelectionService implements SelectionService {
             throw new InvalidRequestException("nothing-to-allocate", new LocalizedText(
                     "没有给出要分配的单位", "no unit to allocate to was given"));
         }
-        if (!mayActFor(actorId, programCode, tierCode, parent, parent.level(), parentStep.action())) {
-            throw new NotAuthorizedException(new LocalizedText(
-                    "用户 " + actorId + " 无权代表单位 " + parent.id() + "（" + parent.level().label().zh() + "级）分配名额",
-                    "user " + actorId + " may not allocate quotas for unit " + parent.id() + " ("
-                            + parent.level().label().en() + " level)"));
-        }
+        return new AllocatingUnit(tier, parent, parentStep, childLevels);
+    }
+
+    private List<Quota> applyAllocation(String programCode, String tierCode, TierDefinition tier, OrganisationUnit parent,
+                                        Set<OrganisationLevel> childLevels, Map<String, Integer> quotasByChildUnit,
+                                        String actorId) {
         return context.transactions().inTransaction(() -> {
             QuotaLedger quotas = context.quotas();
             List<AllocationProblem> problems = new ArrayList<>();
@@ -544,11 +578,48 @@ public final class DefaultSelectionService implements SelectionService {
     }
 
     /**
+     * After a selected candidate was removed other than by withdrawal (an upheld publicity objection), inside the
+     * caller's transaction: gives back every quota slot it held and, when it was selected in a round, promotes the
+     * best-ranked candidate still waiting in that round, within the quota, exactly as after a withdrawal (递补) —
+     * only when that round is the one of {@code unitId} at {@code level} (the level that published).
+     *
+     * @param comment what the promoted candidate's timeline says
+     * @return the promoted candidate, if any
+     */
+    public Optional<Nomination> releaseAndPromote(String nominationId, String unitId, OrganisationLevel level,
+                                                  String actorId, String reason, String comment) {
+        return context.transactions().inTransaction(() -> {
+            context.quotas().release(nominationId);
+            List<RoundSelectionEntity> selections = session().createSelectionQuery(
+                            "from RoundSelectionEntity s where s.nominationId = :id and s.outcome in (:outcomes)"
+                                    + " order by s.createdAt desc, s.id", RoundSelectionEntity.class)
+                    .setParameter("id", nominationId)
+                    .setParameter("outcomes", List.of(Outcome.SELECTED, Outcome.PROMOTED))
+                    .getResultList();
+            if (selections.isEmpty()) {
+                return Optional.<Nomination>empty();
+            }
+            SelectionRoundEntity round = roundEntity(selections.get(0).getRoundId());
+            recordRound(round, nominationId, Outcome.REMOVED, null, actorId, reason, null);
+            if (!round.getUnitId().equals(unitId) || round.getLevel() != level) {
+                // selected in a round further down the chain: that round's waitlist would pass someone up, not select
+                return Optional.<Nomination>empty();
+            }
+            return promoteNext(round, nominationId, comment);
+        });
+    }
+
+    private Optional<Nomination> promoteNext(SelectionRoundEntity round, String replacedNominationId) {
+        return promoteNext(round, replacedNominationId, "递补：替代放弃入选的申报 " + replacedNominationId
+                + " / waitlist promotion replacing withdrawn nomination " + replacedNominationId);
+    }
+
+    /**
      * Passes the best-ranked candidate still waiting in the round, skipping any a handler vetoes (a veto comes
      * before any change). The quota is checked first, under its lock: a pass refused for the quota would already
      * have moved the nomination on inside this transaction.
      */
-    private Optional<Nomination> promoteNext(SelectionRoundEntity round, String replacedNominationId) {
+    private Optional<Nomination> promoteNext(SelectionRoundEntity round, String replacedNominationId, String comment) {
         TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
         for (Candidate candidate : ranked(round)) {
             RankedCandidate c = candidate.ranked();
@@ -563,8 +634,6 @@ public final class DefaultSelectionService implements SelectionService {
             data.put("rank", c.rank());
             data.put("waitlistPromotion", true);
             data.put("replaces", replacedNominationId);
-            String comment = "递补：替代放弃入选的申报 " + replacedNominationId + " / waitlist promotion replacing withdrawn nomination "
-                    + replacedNominationId;
             try {
                 Nomination promoted = context.steps().passAutomatically(c.taskId(), comment, data);
                 recordRound(round, promoted.id(), Outcome.PROMOTED, c.rank(), null, comment, replacedNominationId);

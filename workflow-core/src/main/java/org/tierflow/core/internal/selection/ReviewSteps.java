@@ -24,4 +24,11 @@ public interface ReviewSteps {
 
     /** Keys of the processes whose review tasks are TierFlow's: the shipped level review and the units' own. */
     java.util.Collection<String> levelReviewProcessKeys();
+
+    /**
+     * Removes a selected candidate after an upheld publicity objection: its process is deleted if still running,
+     * its state becomes rejected, and the timeline (a rejection with the data), host events and the applicant's
+     * notification record it with the reviewer and the reason.
+     */
+    Nomination removeAfterObjection(String nominationId, String reviewerId, String reason, Map<String, Object> data);
 }

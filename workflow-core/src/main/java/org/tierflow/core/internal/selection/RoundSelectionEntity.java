@@ -26,7 +26,9 @@ public class RoundSelectionEntity {
         /** Passed from the waitlist when a selected candidate withdrew. */
         PROMOTED,
         /** A selected (or promoted) candidate withdrew. */
-        WITHDRAWN
+        WITHDRAWN,
+        /** A selected (or promoted) candidate was removed after an upheld publicity objection. */
+        REMOVED
     }
 
     @Id

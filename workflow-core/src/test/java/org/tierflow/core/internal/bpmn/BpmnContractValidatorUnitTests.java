@@ -43,6 +43,8 @@ class BpmnContractValidatorUnitTests {
 
     private static final String NOMINATION = read(NOMINATION_PROCESS_RESOURCE);
     private static final String LEVEL_REVIEW = read(LEVEL_REVIEW_PROCESS_RESOURCE);
+    private static final String PUBLICITY = read(PUBLICITY_PROCESS_RESOURCE);
+    private static final String CUSTOM_PUBLICITY = "acme/tierflowPublicityProcess.bpmn20.xml";
 
     private static final String CUSTOM_NOMINATION = "acme/tierflowNominationProcess.bpmn20.xml";
     private static final String CUSTOM_LEVEL_REVIEW = "acme/tierflowLevelReviewProcess.bpmn20.xml";
@@ -560,6 +562,44 @@ class BpmnContractValidatorUnitTests {
         assertThat(violations.get(0).message().en()).contains("no model defines the process tierflowLevelReviewProcess");
     }
 
+    // ------------------------------------------------------------------------------------------ publicity
+
+    @Test
+    void shippedPublicityModelKeepsTheContractAndASetWithoutItIsStillComplete() {
+        assertThat(BpmnContractValidator.validate(PUBLICITY_PROCESS_RESOURCE, PUBLICITY)).isEmpty();
+        assertThat(BpmnContractValidator.validate(Map.of(NOMINATION_PROCESS_RESOURCE, NOMINATION,
+                LEVEL_REVIEW_PROCESS_RESOURCE, LEVEL_REVIEW))).as("the publicity model is optional in a set").isEmpty();
+    }
+
+    @Test
+    void refusesAPublicityTimerWithADurationOfItsOwn() {
+        String xml = replace(PUBLICITY, "<timeDate>${publicityEndsAt}</timeDate>", "<timeDuration>P5D</timeDuration>");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_PUBLICITY, xml);
+
+        assertRules(violations, "publicity-timer-due-date");
+        assertViolation(violations, "publicity-timer-due-date", CUSTOM_PUBLICITY,
+                lineOfElement(xml, EVENT_PUBLICITY_PERIOD_ENDED), EVENT_PUBLICITY_PERIOD_ENDED,
+                "必须只以 timeDate ${publicityEndsAt} 为到期时间", "must be due exactly at timeDate ${publicityEndsAt}");
+    }
+
+    @Test
+    void refusesAPublicityModelWithoutItsTimerOrItsBean() {
+        String xml = replace(PUBLICITY, "<intermediateCatchEvent id=\"Event_publicityPeriodEnded\"",
+                "<intermediateCatchEvent id=\"Event_waitSomeTime\"");
+        xml = xml.replace("bpmnElement=\"Event_publicityPeriodEnded\"", "bpmnElement=\"Event_waitSomeTime\"")
+                .replace("Event_publicityPeriodEnded\" targetRef", "Event_waitSomeTime\" targetRef")
+                .replace("targetRef=\"Event_publicityPeriodEnded\"", "targetRef=\"Event_waitSomeTime\"")
+                .replace("sourceRef=\"Event_publicityPeriodEnded\"", "sourceRef=\"Event_waitSomeTime\"")
+                .replace("${tierflowClosePublicity}", "${tierflowPrepareLevel}");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(CUSTOM_PUBLICITY, xml);
+
+        assertRules(violations, "publicity-timer-missing", "delegate-wrong-process", "delegate-missing");
+        assertThat(violations).filteredOn(v -> v.rule().equals("publicity-timer-missing")).singleElement()
+                .satisfies(v -> assertThat(v.message().en()).contains("no intermediate timer catch event Event_publicityPeriodEnded"));
+    }
+
     @Test
     void readsTheProcessIdsOfAModel() {
         assertThat(BpmnContractValidator.processIds(LEVEL_REVIEW)).containsExactly(LEVEL_REVIEW_PROCESS);
@@ -705,6 +745,7 @@ class BpmnContractValidatorUnitTests {
         Map<String, String> models = new LinkedHashMap<>();
         models.put(NOMINATION_PROCESS_RESOURCE, NOMINATION);
         models.put(LEVEL_REVIEW_PROCESS_RESOURCE, LEVEL_REVIEW);
+        models.put(PUBLICITY_PROCESS_RESOURCE, PUBLICITY);
         return models;
     }
 
