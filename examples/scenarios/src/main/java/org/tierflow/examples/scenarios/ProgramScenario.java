@@ -23,7 +23,14 @@ import org.tierflow.core.api.NominationState;
 import org.tierflow.core.api.NominationSubmission;
 import org.tierflow.core.api.NotEligibleException;
 import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.api.InvalidRequestException;
+import org.tierflow.core.api.Objection;
+import org.tierflow.core.api.ObjectionOutcome;
+import org.tierflow.core.api.ObjectionResolution;
 import org.tierflow.core.api.Page;
+import org.tierflow.core.api.Publication;
+import org.tierflow.core.api.PublicityEntry;
+import org.tierflow.core.api.PublicityEntryStatus;
 import org.tierflow.core.api.Quota;
 import org.tierflow.core.api.QuotaAllocationException;
 import org.tierflow.core.api.QuotaExceededException;
@@ -50,6 +57,9 @@ import org.tierflow.core.api.program.TrainingRequirement;
 final class ProgramScenario {
 
     private static final int PAGE = 200;
+    private static final Duration ROUND_LENGTH = Duration.ofDays(30);
+    /** Longer than any publicity period of five working days, holidays included. */
+    private static final Duration PUBLICITY_TIME = Duration.ofDays(15);
     /** How long the scenario lets selected candidates train before their hours are looked at. */
     private static final Duration TRAINING_TIME = Duration.ofDays(180);
     private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(8);
@@ -92,6 +102,8 @@ final class ProgramScenario {
         review();
         withdrawSome();
         review();
+        world.advance(ROUND_LENGTH.plusDays(1));
+        publicity();
         closeRounds();
         world.advance(TRAINING_TIME);
         for (Candidate candidate : candidates.values()) {
@@ -220,7 +232,7 @@ final class ProgramScenario {
         String roundId = rounds.computeIfAbsent(tier.code() + "|" + first.unitId() + "|" + first.level(), key -> {
             outcome.rounds++;
             return tierFlow.selection().openRound(program.code(), tier.code(), first.unitId(), first.level(),
-                    world.now(), world.now().plus(Duration.ofDays(30)), reviewer).id();
+                    world.now(), world.now().plus(ROUND_LENGTH), reviewer).id();
         });
         for (ReviewTask task : group) {
             if (scored.add(task.nominationId())) {
@@ -240,6 +252,54 @@ final class ProgramScenario {
             throw new IllegalStateException("batch refused in " + program.code() + "/" + tier.code() + ": " + e.problems(), e);
         }
         return true;
+    }
+
+    /**
+     * After the rounds close, each deciding unit publishes its selection (公示). A few candidates draw an objection;
+     * the unit upholds about half (the candidate is removed and the next on the waitlist moves up, with a
+     * publicity of their own) and dismisses the rest. When the period is over every publication is closed,
+     * confirming whoever has no open objection.
+     */
+    private void publicity() {
+        for (String round : rounds.keySet()) {
+            String[] key = round.split("\\|");
+            TierOutcome outcome = outcomes.get(key[0]);
+            String reviewer = ScenarioWorld.reviewerOf(key[1]);
+            Publication publication;
+            try {
+                publication = tierFlow.publicity().publish(program.code(), key[0], key[1], reviewer);
+            } catch (InvalidRequestException nothing) {
+                outcome.note("nothing to publish at a deciding unit (" + nothing.code() + ")");
+                continue;
+            }
+            outcome.published += publication.entries().size();
+            for (PublicityEntry entry : publication.entries()) {
+                if (random.nextInt(100) >= 3) {
+                    continue;
+                }
+                Objection objection = tierFlow.publicity().fileObjection(publication.id(), entry.nominationId(),
+                        "citizen-" + random.nextInt(1000), "申报材料与事实不符 / the application misstates facts");
+                outcome.objections++;
+                boolean upheld = random.nextBoolean();
+                ObjectionResolution resolution = tierFlow.publicity().resolveObjection(objection.id(), reviewer,
+                        upheld ? ObjectionOutcome.UPHELD : ObjectionOutcome.DISMISSED,
+                        upheld ? "经核实异议成立 / verified: the objection holds" : "经核实异议不成立 / verified: unfounded");
+                if (upheld) {
+                    outcome.objectionsUpheld++;
+                    resolution.promoted().ifPresent(promoted -> outcome.promotedFromWaitlist++);
+                }
+            }
+        }
+        world.advance(PUBLICITY_TIME);
+        for (TierDefinition tier : program.tiers()) {
+            for (Publication publication : tierFlow.publicity().publications(program.code(), tier.code())) {
+                if (publication.closedAt() == null) {
+                    publication = tierFlow.publicity().close(publication.id(), ScenarioWorld.reviewerOf(publication.unitId()));
+                }
+                outcomes.get(tier.code()).confirmed += (int) publication.entries().stream()
+                        .filter(entry -> entry.status() == PublicityEntryStatus.CONFIRMED).count();
+            }
+        }
     }
 
     /** When the rounds end, whoever is still on a waitlist is turned down. */

@@ -19,6 +19,10 @@ final class TierOutcome {
     int quotaUsed;
     int rounds;
     int withdrawals;
+    int published;
+    int objections;
+    int objectionsUpheld;
+    int confirmed;
     int promotedFromWaitlist;
     int trainingRequired;
     int trainingMet;

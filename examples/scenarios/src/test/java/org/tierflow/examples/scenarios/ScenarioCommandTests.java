@@ -39,14 +39,17 @@ class ScenarioCommandTests {
             int rejectedAtSelection = Integer.parseInt(row[7]);
             int selected = Integer.parseInt(row[8]);
             int withdrawn = Integer.parseInt(row[9].split(" ")[0]);
-            String[] quota = row[10].split(" / ");
-            int credentials = Integer.parseInt(row[13]);
+            String[] publicity = row[10].split(" / ");
+            String[] quota = row[13].split(" / ");
+            int credentials = Integer.parseInt(row[16]);
             assertThat(generated).as(row[1]).isEqualTo(PER_TIER);
             assertThat(inReview).as("nothing left waiting in %s", row[1]).isZero();
             assertThat(ineligible + rejectedBelow + rejectedAtSelection + selected + withdrawn)
                     .as("every candidate of %s accounted for", row[1]).isEqualTo(generated);
             assertThat(Integer.parseInt(quota[0])).as("quota of %s", row[1])
                     .isEqualTo(selected).isLessThanOrEqualTo(Integer.parseInt(quota[1]));
+            assertThat(Integer.parseInt(publicity[0])).as("every selected candidate of %s confirmed after publicity", row[1])
+                    .isEqualTo(selected);
             assertThat(credentials).isLessThanOrEqualTo(selected);
         }
         assertThat(second).isEqualTo(first);
