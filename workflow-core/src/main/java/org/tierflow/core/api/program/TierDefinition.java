@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param code            unique within the program, used in URLs and process variables
  * @param name            the tier's name
  * @param candidateKind   whether people, schools or projects are selected
- * @param quota           how many are selected over the program (at least 1)
+ * @param quota           how many are selected (at least 1): over the program, or per scope unit and/or year as
+ *                        {@code quotaScope} says
  * @param facts           what the application form asks for
  * @param eligibility     rules checked on submission
  * @param reviewChain     the nomination chain
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param evaluation      comprehensive evaluation, if the tier has one
  * @param credential      the credential, if one is awarded
  * @param funding         funding per candidate, if any
+ * @param quotaScope      what the quota counts over: the whole program (default), each unit at a level, each year
+ * @param assessments     exams taken before the deciding step decides (none by default)
  */
 public record TierDefinition(
         String code,
@@ -38,11 +41,27 @@ public record TierDefinition(
         Optional<AcceptanceDefinition> acceptance,
         Optional<EvaluationDefinition> evaluation,
         Optional<CredentialDefinition> credential,
-        Optional<Funding> funding) {
+        Optional<Funding> funding,
+        QuotaScope quotaScope,
+        List<Assessment> assessments) {
 
     public TierDefinition {
         facts = List.copyOf(facts);
         eligibility = List.copyOf(eligibility);
+        quotaScope = quotaScope == null ? QuotaScope.WHOLE_PROGRAM : quotaScope;
+        assessments = assessments == null ? List.of() : List.copyOf(assessments);
+    }
+
+    /** A tier whose quota counts over the whole program and which has no assessments. */
+    public TierDefinition(String code, LocalizedText name, CandidateKind candidateKind, int quota,
+                          List<ApplicationFact> facts, List<EligibilityRule> eligibility, ReviewChain reviewChain,
+                          Optional<ReviewChain> universityChain, Optional<TaskBookDefinition> taskBook,
+                          Period implementationPeriod, Optional<TrainingRequirement> training,
+                          Optional<AcceptanceDefinition> acceptance, Optional<EvaluationDefinition> evaluation,
+                          Optional<CredentialDefinition> credential, Optional<Funding> funding) {
+        this(code, name, candidateKind, quota, facts, eligibility, reviewChain, universityChain, taskBook,
+                implementationPeriod, training, acceptance, evaluation, credential, funding, QuotaScope.WHOLE_PROGRAM,
+                List.of());
     }
 
     /** The chain a candidate from a unit at {@code entryLevel} follows. */

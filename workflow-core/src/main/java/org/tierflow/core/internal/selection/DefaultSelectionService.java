@@ -100,6 +100,12 @@ public final class DefaultSelectionService implements SelectionService {
                     "in '" + tier.name().en() + "' no level of the chain sits below the " + parent.level().label().en()
                             + "; there is nobody to allocate to"));
         }
+        if (!tier.quotaScope().isWholeProgram()) {
+            throw new InvalidRequestException("scoped-quota-allocation", new LocalizedText(
+                    "“" + tier.name().zh() + "”的名额按单位或年度计算，暂不支持向下分配名额",
+                    "'" + tier.name().en() + "' counts its quota per unit or per year; allocating it down the tree is"
+                            + " not supported yet"));
+        }
         if (quotasByChildUnit.isEmpty()) {
             throw new InvalidRequestException("nothing-to-allocate", new LocalizedText(
                     "没有给出要分配的单位", "no unit to allocate to was given"));
@@ -413,7 +419,7 @@ public final class DefaultSelectionService implements SelectionService {
             Map<Candidate, List<String>> keysByCandidate = new LinkedHashMap<>();
             Set<String> allKeys = new LinkedHashSet<>();
             for (Candidate c : chosen) {
-                List<String> keys = keysFor(tier, c);
+                List<String> keys = keysFor(round.getProgramCode(), tier, c);
                 keysByCandidate.put(c, keys);
                 allKeys.addAll(keys);
             }
@@ -432,6 +438,14 @@ public final class DefaultSelectionService implements SelectionService {
                             : "单位 “" + row.getUnitId() + "” 的";
                     String unitNameEn = QuotaLedger.TIER_TOTAL.equals(row.getUnitId())
                             ? "the total of '" + tier.name().en() + "'" : "unit '" + row.getUnitId() + "'";
+                    if (QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) && !row.getScopeUnitId().isEmpty()) {
+                        unitName = "单位 “" + row.getScopeUnitId() + "” 的“" + tier.name().zh() + "”";
+                        unitNameEn = "the total of '" + tier.name().en() + "' for unit '" + row.getScopeUnitId() + "'";
+                    }
+                    if (QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) && row.getQuotaYear() != 0) {
+                        unitName = unitName + " " + row.getQuotaYear() + " 年度";
+                        unitNameEn = unitNameEn + " in " + row.getQuotaYear();
+                    }
                     itemProblems.get(c.ranked().nominationId()).add(new BatchItemProblem(c.ranked().nominationId(),
                             "quota-full", new LocalizedText(
                             "排名第 " + c.ranked().rank() + " 的申报超出" + unitName + "剩余名额（分配 " + quota.allocated()
@@ -553,7 +567,8 @@ public final class DefaultSelectionService implements SelectionService {
         TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
         for (Candidate candidate : ranked(round)) {
             RankedCandidate c = candidate.ranked();
-            Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier, keysFor(tier, candidate));
+            Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier,
+                    keysFor(round.getProgramCode(), tier, candidate));
             boolean full = rows.values().stream().anyMatch(row -> context.quotas().isFull(tier, row)
                     && !context.quotas().holds(row, c.nominationId()));
             if (full) {
@@ -634,12 +649,13 @@ public final class DefaultSelectionService implements SelectionService {
         return scores;
     }
 
-    private List<String> keysFor(TierDefinition tier, Candidate candidate) {
+    private List<String> keysFor(String programCode, TierDefinition tier, Candidate candidate) {
         OrganisationUnit applicantUnit = context.organisations().unit(candidate.applicantUnitId());
         ReviewChain chain = tier.chainFor(applicantUnit.level());
         OrganisationUnit reviewUnit = context.organisations().unit(
                 (String) candidate.task().getProcessVariables().get(VAR_REVIEW_UNIT_ID));
-        return context.quotas().keysFor(tier, chain, candidate.ranked().stepIndex(), reviewUnit);
+        return context.quotas().keysFor(programCode, tier, chain, candidate.ranked().stepIndex(), reviewUnit,
+                candidate.ranked().nominationId());
     }
 
     /** Why the user cannot decide this candidate's review, if they cannot. */
