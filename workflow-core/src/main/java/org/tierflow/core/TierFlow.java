@@ -18,6 +18,7 @@ import org.tierflow.core.internal.selection.DefaultSelectionService;
 import org.tierflow.core.internal.selection.SelectionContext;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.TrainingService;
+import org.tierflow.core.api.AssessmentService;
 import org.tierflow.core.api.PanelService;
 import org.tierflow.core.internal.engine.PanelDecisions;
 import org.tierflow.core.internal.panel.DefaultPanelService;
@@ -31,6 +32,7 @@ import org.tierflow.core.internal.engine.TierFlowBootstrap;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
 import org.tierflow.core.internal.credential.DefaultCredentialService;
 import org.tierflow.core.internal.training.DefaultTrainingService;
+import org.tierflow.core.internal.assessment.DefaultAssessmentService;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -61,6 +63,7 @@ public final class TierFlow {
     private final TrainingService training;
     private final CredentialService credentials;
     private final PanelService panels;
+    private final AssessmentService assessments;
     private final Map<String, String> bpmnModels;
 
     private TierFlow(Builder builder) {
@@ -77,6 +80,7 @@ public final class TierFlow {
                 builder.policies));
         this.training = new DefaultTrainingService(runtime);
         this.credentials = new DefaultCredentialService(runtime);
+        this.assessments = new DefaultAssessmentService(runtime);
         PanelContext panelContext = new PanelContext(runtime::inTransaction, runtime::engine, runtime::now,
                 () -> runtime.persistence().currentSession(), builder.programs, builder.organisations,
                 builder.approvers, builder.experts, nominations, new PanelDecisions(runtime));
@@ -132,6 +136,11 @@ public final class TierFlow {
     /** The training-hour ledger of selected candidates. */
     public TrainingService training() {
         return training;
+    }
+
+    /** Exam results (考核成绩) of candidates under review, for tiers with assessments. */
+    public AssessmentService assessments() {
+        return assessments;
     }
 
     /** Credentials (认定证书): issue, verify, revoke, print. */

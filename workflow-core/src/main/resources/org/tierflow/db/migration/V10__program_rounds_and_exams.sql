@@ -9,7 +9,7 @@ alter table tierflow_quota add constraint tierflow_quota_unit unique (program_co
 
 -- Exam results (assessments of a tier) reported by the host's exam platform. Append-only; (source,
 -- external_result_id) identifies a result, so a platform may resend it freely. The latest result of a nomination
--- in an assessment counts.
+-- in an assessment counts: by the day taken, then seq (the order recorded for the nomination).
 create table tierflow_assessment_result (
     id                  varchar(36)  not null primary key,
     nomination_id       varchar(36)  not null references tierflow_nomination (id),
@@ -19,7 +19,9 @@ create table tierflow_assessment_result (
     source              varchar(100) not null,
     external_result_id  varchar(200) not null,
     recorded_at         timestamp(6) with time zone not null,
-    constraint tierflow_assessment_result_once unique (source, external_result_id)
+    seq                 integer      not null,
+    constraint tierflow_assessment_result_once unique (source, external_result_id),
+    constraint tierflow_assessment_result_seq unique (nomination_id, seq)
 );
 
 create index tierflow_assessment_result_nomination on tierflow_assessment_result (nomination_id, assessment_code);

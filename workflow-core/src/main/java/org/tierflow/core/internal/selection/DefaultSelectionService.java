@@ -615,6 +615,16 @@ public final class DefaultSelectionService implements SelectionService {
         Map<String, Task> taskByNomination = new HashMap<>();
         tasks.forEach(t -> taskByNomination.put((String) t.getProcessVariables().get(VAR_NOMINATION_ID), t));
         Map<String, BigDecimal> scores = latestScores(taskByNomination);
+        TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
+        if (!tier.assessments().isEmpty() && tier.assessments().get(0).weight().isPresent()) {
+            // Weighted assessments rank the candidates at the deciding level (see AssessmentService).
+            scores.keySet().removeIf(id -> decidesHere(tier, round, context.nominations().get(id)));
+            assessmentScores(tier, taskByNomination.keySet()).forEach((id, score) -> {
+                if (decidesHere(tier, round, context.nominations().get(id))) {
+                    scores.put(id, score);
+                }
+            });
+        }
         List<Candidate> unranked = new ArrayList<>();
         taskByNomination.forEach((nominationId, task) -> {
             Nomination nomination = context.nominations().get(nominationId);
@@ -631,6 +641,41 @@ public final class DefaultSelectionService implements SelectionService {
                     r.stepIndex(), r.score(), r.submittedAt(), r.taskId()), c.task(), c.applicantUnitId()));
         }
         return ranked;
+    }
+
+    /** Whether the round's level is where this nomination's chain decides. */
+    private boolean decidesHere(TierDefinition tier, SelectionRoundEntity round, Nomination nomination) {
+        OrganisationLevel entry = context.organisations().unit(nomination.unitId()).level();
+        return tier.chainFor(entry).decidingStep().level() == round.getLevel();
+    }
+
+    /**
+     * The weighted result of each nomination with a result in every assessment: the sum of weight times the latest
+     * result as a share of the maximum, on a 0–100 scale. Nominations missing a result have none.
+     */
+    private Map<String, BigDecimal> assessmentScores(TierDefinition tier, Set<String> nominationIds) {
+        session().flush();
+        Map<String, Map<String, BigDecimal>> latest = new HashMap<>();
+        session().createSelectionQuery("select r.nominationId, r.assessmentCode, r.score from AssessmentResultEntity r"
+                        + " where r.nominationId in (:ids) order by r.takenOn, r.seq", Object[].class)
+                .setParameter("ids", nominationIds)
+                .getResultList()
+                .forEach(row -> latest.computeIfAbsent((String) row[0], k -> new HashMap<>())
+                        .put((String) row[1], (BigDecimal) row[2]));
+        Map<String, BigDecimal> scores = new HashMap<>();
+        latest.forEach((id, results) -> {
+            BigDecimal total = BigDecimal.ZERO;
+            for (org.tierflow.core.api.program.Assessment assessment : tier.assessments()) {
+                BigDecimal result = results.get(assessment.code());
+                if (result == null) {
+                    return;
+                }
+                total = total.add(assessment.weight().orElseThrow().multiply(result).multiply(BigDecimal.valueOf(100))
+                        .divide(assessment.maxScore(), 4, java.math.RoundingMode.HALF_UP));
+            }
+            scores.put(id, total.setScale(2, java.math.RoundingMode.HALF_UP));
+        });
+        return scores;
     }
 
     /** The latest score of each nomination at the step its task is at. */
