@@ -11,8 +11,8 @@ record ProgramOutcome(String programCode, String programName, List<TierOutcome> 
         StringBuilder out = new StringBuilder();
         out.append("### ").append(programName).append(" (`").append(programCode).append("`)\n\n");
         out.append("| tier | generated | ineligible | in review | returned & resubmitted | rejected below | rejected at selection")
-                .append(" | selected | withdrawn (promoted) | quota used | rounds | training met | credentials | extensions |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | selected | withdrawn (promoted) | quota used | rounds | exams failed | training met | credentials | extensions |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TierOutcome tier : tiers) {
             int rejected = tier.count(NominationState.REJECTED);
             out.append("| ").append(tier.tierName)
@@ -24,8 +24,9 @@ record ProgramOutcome(String programCode, String programName, List<TierOutcome> 
                     .append(" | ").append(rejected - tier.rejectedOnTheWay)
                     .append(" | ").append(tier.count(NominationState.SELECTED))
                     .append(" | ").append(tier.withdrawals).append(" (").append(tier.promotedFromWaitlist).append(')')
-                    .append(" | ").append(tier.quotaUsed).append(" / ").append(tier.quotaTotal)
+                    .append(" | ").append(tier.quotaUsed).append(" / ").append(tier.quotaTotal).append(tier.quotaScope)
                     .append(" | ").append(tier.rounds)
+                    .append(" | ").append(tier.examsTaken == 0 ? "—" : tier.examsFailed + " / " + tier.examsTaken)
                     .append(" | ").append(tier.trainingRequired == 0 ? "—" : tier.trainingMet + " / " + tier.trainingRequired)
                     .append(" | ").append(tier.credentialsIssued)
                     .append(" | ").append(tier.extensionsGranted)
