@@ -19,6 +19,7 @@ import org.tierflow.core.internal.selection.DeclaredAllocations;
 import org.tierflow.core.internal.selection.SelectionContext;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.TrainingService;
+import org.tierflow.core.api.AssessmentService;
 import org.tierflow.core.api.PanelService;
 import org.tierflow.core.internal.engine.PanelDecisions;
 import org.tierflow.core.internal.panel.DefaultPanelService;
@@ -32,6 +33,7 @@ import org.tierflow.core.internal.engine.TierFlowBootstrap;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
 import org.tierflow.core.internal.credential.DefaultCredentialService;
 import org.tierflow.core.internal.training.DefaultTrainingService;
+import org.tierflow.core.internal.assessment.DefaultAssessmentService;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -69,6 +71,7 @@ public final class TierFlow {
     private final TrainingService training;
     private final CredentialService credentials;
     private final PanelService panels;
+    private final AssessmentService assessments;
     private final Map<String, String> bpmnModels;
     private final DefaultPublicityService publicity;
     private final DeclaredAllocations declaredAllocations;
@@ -94,6 +97,7 @@ public final class TierFlow {
                 builder.calendar, builder.publicityWorkingDays));
         this.training = new DefaultTrainingService(runtime);
         this.credentials = new DefaultCredentialService(runtime);
+        this.assessments = new DefaultAssessmentService(runtime);
         PanelContext panelContext = new PanelContext(runtime::inTransaction, runtime::engine, runtime::now,
                 () -> runtime.persistence().currentSession(), builder.programs, builder.organisations,
                 builder.approvers, builder.experts, nominations, new PanelDecisions(runtime));
@@ -154,6 +158,11 @@ public final class TierFlow {
     /** The training-hour ledger of selected candidates. */
     public TrainingService training() {
         return training;
+    }
+
+    /** Exam results (考核成绩) of candidates under review, for tiers with assessments. */
+    public AssessmentService assessments() {
+        return assessments;
     }
 
     /** Credentials (认定证书): issue, verify, revoke, print. */

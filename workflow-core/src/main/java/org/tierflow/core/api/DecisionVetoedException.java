@@ -8,4 +8,9 @@ public class DecisionVetoedException extends TierFlowException {
     public DecisionVetoedException(LocalizedText reason) {
         super("decision-vetoed", reason);
     }
+
+    /** A refusal of its own kind, with its own code. */
+    protected DecisionVetoedException(String code, LocalizedText reason) {
+        super(code, reason);
+    }
 }

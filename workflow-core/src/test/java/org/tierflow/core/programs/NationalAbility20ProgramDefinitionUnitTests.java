@@ -25,13 +25,17 @@ class NationalAbility20ProgramDefinitionUnitTests {
     private final ProgramDefinition program = SeedProgramSupport.load("national-ability-2-0-2019.yaml");
 
     @Test
-    void isASchoolsWholeSchoolPlanWithOneCioAndEveryTeacher() {
+    void isACountysWholeSchoolPlanWithOneCioAndEveryTeacherPerSchool() {
         assertThat(program.code()).isEqualTo("national-ability-2-0-2019");
-        assertThat(program.owner()).isEqualTo(SCHOOL);
+        assertThat(program.owner()).isEqualTo(DISTRICT);
         assertThat(program.startYear()).isEqualTo(2019);
         assertThat(program.endYear()).isEqualTo(2022);
         assertThat(program.tiers()).extracting(TierDefinition::code, TierDefinition::quota)
                 .containsExactly(tuple("school-cio", 1), tuple("teacher", 200));
+        assertThat(program.tiers()).allSatisfy(tier -> {
+            assertThat(tier.quotaScope().per()).contains(SCHOOL);
+            assertThat(tier.quotaScope().perYear()).isFalse();
+        });
         assertThat(tier(program, "teacher").eligibility()).isEmpty();
     }
 

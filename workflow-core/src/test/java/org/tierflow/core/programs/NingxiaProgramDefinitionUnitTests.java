@@ -23,6 +23,7 @@ import org.tierflow.core.api.program.AcceptanceDefinition;
 import org.tierflow.core.api.program.CandidateKind;
 import org.tierflow.core.api.program.Funding;
 import org.tierflow.core.api.program.FundingItem;
+import org.tierflow.core.api.program.OrganisationLevel;
 import org.tierflow.core.api.program.ProgramDefinition;
 import org.tierflow.core.api.program.ReviewStep;
 import org.tierflow.core.api.program.TaskBookDefinition;
@@ -229,6 +230,10 @@ class NingxiaProgramDefinitionUnitTests {
         });
         assertThat(tier(program, "teaching-talent").credential()).hasValueSatisfying(credential -> {
             assertThat(credential.issuingLevel()).isEqualTo(CITY);
+            // universities' candidates are accepted by the region, which issues theirs
+            assertThat(credential.universityIssuingLevel()).contains(PROVINCE);
+            assertThat(credential.issuingLevelFor(OrganisationLevel.UNIVERSITY)).isEqualTo(PROVINCE);
+            assertThat(credential.issuingLevelFor(OrganisationLevel.SCHOOL)).isEqualTo(CITY);
             assertThat(credential.benefits()).singleElement()
                     .satisfies(b -> assertThat(b.zh()).contains("市级教学改革研究课题"));
         });

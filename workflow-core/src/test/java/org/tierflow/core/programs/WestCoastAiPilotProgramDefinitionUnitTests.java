@@ -31,13 +31,26 @@ class WestCoastAiPilotProgramDefinitionUnitTests {
     }
 
     @Test
-    void selectsFiftyPrincipalsAndTwoHundredBackboneTeachersAYearOverThreeYears() {
+    void selectsFiftyPrincipalsAndTwoHundredBackboneTeachersEachYear() {
         int years = program.endYear() - program.startYear() + 1;
 
         assertThat(program.tiers()).extracting(TierDefinition::code, TierDefinition::quota).containsExactly(
-                tuple("it-principal", 50 * years),
-                tuple("it-backbone-teacher", 200 * years));
-        assertThat(tier(program, "it-backbone-teacher").quota()).isEqualTo(600);
+                tuple("it-principal", 50),
+                tuple("it-backbone-teacher", 200));
+        assertThat(program.tiers()).allSatisfy(tier -> {
+            assertThat(tier.quotaScope().perYear()).isTrue();
+            assertThat(tier.quotaScope().per()).isEmpty();
+        });
+        // §二(四)1's 600 backbone teachers are the three years' 200.
+        assertThat(tier(program, "it-backbone-teacher").quota() * years).isEqualTo(600);
+    }
+
+    @Test
+    void backboneTeachersPassAnOnlineTheoryExamAndAPracticalExamThatRankThem() {
+        assertThat(tier(program, "it-backbone-teacher").assessments())
+                .extracting(a -> a.code(), a -> a.passMark().intValue(), a -> a.weight().orElseThrow().doubleValue())
+                .containsExactly(tuple("theory", 60, 0.4), tuple("practical", 60, 0.6));
+        assertThat(tier(program, "it-principal").assessments()).isEmpty();
     }
 
     @Test

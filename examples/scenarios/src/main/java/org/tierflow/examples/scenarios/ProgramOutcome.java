@@ -11,8 +11,8 @@ record ProgramOutcome(String programCode, String programName, List<TierOutcome> 
         StringBuilder out = new StringBuilder();
         out.append("### ").append(programName).append(" (`").append(programCode).append("`)\n\n");
         out.append("| tier | generated | ineligible | in review | returned & resubmitted | rejected below | rejected at selection")
-                .append(" | selected | withdrawn | publicity: confirmed / published | objections (upheld) | promoted from waitlist | quota used | rounds | training met | credentials | extensions |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | selected | withdrawn | publicity: confirmed / published | objections (upheld) | promoted from waitlist | quota used | rounds | exams failed | training met | credentials | extensions |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TierOutcome tier : tiers) {
             int rejected = tier.count(NominationState.REJECTED);
             out.append("| ").append(tier.tierName)
@@ -27,8 +27,9 @@ record ProgramOutcome(String programCode, String programName, List<TierOutcome> 
                     .append(" | ").append(tier.confirmed).append(" / ").append(tier.published)
                     .append(" | ").append(tier.objections).append(" (").append(tier.objectionsUpheld).append(')')
                     .append(" | ").append(tier.promotedFromWaitlist)
-                    .append(" | ").append(tier.quotaUsed).append(" / ").append(tier.quotaTotal)
+                    .append(" | ").append(tier.quotaUsed).append(" / ").append(tier.quotaTotal).append(tier.quotaScope)
                     .append(" | ").append(tier.rounds)
+                    .append(" | ").append(tier.examsTaken == 0 ? "—" : tier.examsFailed + " / " + tier.examsTaken)
                     .append(" | ").append(tier.trainingRequired == 0 ? "—" : tier.trainingMet + " / " + tier.trainingRequired)
                     .append(" | ").append(tier.credentialsIssued)
                     .append(" | ").append(tier.extensionsGranted)

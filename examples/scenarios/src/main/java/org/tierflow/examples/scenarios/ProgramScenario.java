@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.tierflow.core.TierFlow;
+import org.tierflow.core.api.AssessmentRecord;
 import org.tierflow.core.api.BatchRejectedException;
 import org.tierflow.core.api.Decision;
 import org.tierflow.core.api.InboxQuery;
@@ -39,6 +41,7 @@ import org.tierflow.core.api.ReviewTask;
 import org.tierflow.core.api.TierFlowException;
 import org.tierflow.core.api.Withdrawal;
 import org.tierflow.core.api.HourRecord;
+import org.tierflow.core.api.program.Assessment;
 import org.tierflow.core.api.program.HourCategory;
 import org.tierflow.core.api.program.HourRatioRule;
 import org.tierflow.core.api.program.OrganisationLevel;
@@ -75,6 +78,8 @@ final class ProgramScenario {
     private final Map<String, String> rounds = new HashMap<>();
     private final Set<String> allocatedTiers = new HashSet<>();
     private final Set<String> scored = new HashSet<>();
+    private final Set<String> examined = new HashSet<>();
+    private final Set<String> failedExams = new HashSet<>();
 
     private record Candidate(String nominationId, TierDefinition tier, ReviewChain chain, String unitId,
                              String applicantId) {
@@ -95,6 +100,8 @@ final class ProgramScenario {
     }
 
     ProgramOutcome play(int candidatesPerTier) {
+        // Inside the program's years (a quota per year has no quota outside them): early in its first year.
+        world.setNow(LocalDate.of(program.startYear(), 3, 1).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         for (TierDefinition tier : program.tiers()) {
             outcomes.put(tier.code(), new TierOutcome(tier.code(), tier.name().zh() + " / " + tier.name().en()));
             nominate(tier, candidatesPerTier);
@@ -235,6 +242,7 @@ final class ProgramScenario {
                     world.now(), world.now().plus(ROUND_LENGTH), reviewer).id();
         });
         for (ReviewTask task : group) {
+            sitExams(candidates.get(task.nominationId()));
             if (scored.add(task.nominationId())) {
                 BigDecimal score = BigDecimal.valueOf(6000 + random.nextInt(4000), 2);
                 tierFlow.selection().recordScore(task.nominationId(), task.stepIndex(), score, reviewer);
@@ -245,7 +253,11 @@ final class ProgramScenario {
         if (fits == 0) {
             return false;
         }
-        List<String> chosen = ranked.stream().limit(fits).map(RankedCandidate::nominationId).toList();
+        List<String> chosen = ranked.stream().map(RankedCandidate::nominationId)
+                .filter(id -> !failedExams.contains(id)).limit(fits).toList();
+        if (chosen.isEmpty()) {
+            return false;
+        }
         try {
             tierFlow.selection().selectBatch(roundId, reviewer, chosen, "按名额择优遴选 / selected on merit within the quota", false);
         } catch (BatchRejectedException e) {
@@ -299,6 +311,37 @@ final class ProgramScenario {
                 outcomes.get(tier.code()).confirmed += (int) publication.entries().stream()
                         .filter(entry -> entry.status() == PublicityEntryStatus.CONFIRMED).count();
             }
+        }
+    }
+
+    /**
+     * Candidates waiting for the decision sit the tier's exams (the host's exam platform reports the results): most
+     * pass, some fail one. Those without passing results cannot be selected, so they are left out of the batch.
+     */
+    private void sitExams(Candidate candidate) {
+        TierDefinition tier = candidate.tier();
+        if (tier.assessments().isEmpty() || !examined.add(candidate.nominationId())) {
+            return;
+        }
+        TierOutcome outcome = outcomes.get(tier.code());
+        boolean passesAll = true;
+        for (Assessment assessment : tier.assessments()) {
+            boolean passes = random.nextInt(100) < 90;
+            BigDecimal range = passes ? assessment.maxScore().subtract(assessment.passMark()) : assessment.passMark();
+            BigDecimal score = (passes ? assessment.passMark() : BigDecimal.ZERO)
+                    .add(range.multiply(BigDecimal.valueOf(random.nextInt(100), 2))).setScale(2, RoundingMode.DOWN);
+            if (!passes && score.compareTo(assessment.passMark()) >= 0) {
+                score = assessment.passMark().subtract(BigDecimal.ONE).max(BigDecimal.ZERO);
+            }
+            tierFlow.assessments().record(new AssessmentRecord(candidate.nominationId(), assessment.code(), score,
+                    LocalDate.ofInstant(world.now(), ZoneId.of("Asia/Shanghai")), "scenario-exam-platform",
+                    candidate.nominationId() + "/" + assessment.code()));
+            passesAll &= passes;
+        }
+        outcome.examsTaken++;
+        if (!passesAll) {
+            outcome.examsFailed++;
+            failedExams.add(candidate.nominationId());
         }
     }
 
@@ -469,7 +512,8 @@ final class ProgramScenario {
         if (tier.training().isPresent() && !tierFlow.training().progress(candidate.nominationId()).met()) {
             return;
         }
-        OrganisationLevel issuingLevel = tier.credential().get().issuingLevel();
+        OrganisationLevel issuingLevel = tier.credential().get()
+                .issuingLevelFor(world.organisations().unit(candidate.unitId()).level());
         String issuer = world.organisations().ancestorAt(candidate.unitId(), issuingLevel).map(OrganisationUnit::id)
                 .orElse(null);
         if (issuer == null) {
@@ -493,6 +537,25 @@ final class ProgramScenario {
         }
         for (TierDefinition tier : program.tiers()) {
             TierOutcome outcome = outcomes.get(tier.code());
+            if (tier.quotaScope().per().isPresent()) {
+                // A quota per unit at a level: each unit its own; the sum over the units candidates came from.
+                OrganisationLevel per = tier.quotaScope().per().get();
+                Set<String> units = new java.util.TreeSet<>();
+                candidates.values().stream().filter(candidate -> candidate.tier() == tier)
+                        .forEach(candidate -> world.organisations().ancestorAt(candidate.unitId(), per)
+                                .ifPresent(unit -> units.add(unit.id())));
+                for (String unit : units) {
+                    Quota quota = tierFlow.selection().quota(program.code(), tier.code(), unit);
+                    outcome.quotaTotal += quota.allocated();
+                    outcome.quotaUsed += quota.used();
+                }
+                outcome.quotaScope = " (" + tier.quota() + " per " + per + " × " + units.size()
+                        + (tier.quotaScope().perYear() ? ", this year" : "") + ")";
+                continue;
+            }
+            if (tier.quotaScope().perYear()) {
+                outcome.quotaScope = " (a year)";
+            }
             candidates.values().stream().filter(candidate -> candidate.tier() == tier).findFirst().ifPresent(candidate -> {
                 // The tier's total is one quota, shared by every unit at the top of its chain.
                 OrganisationLevel top = candidate.chain().steps().get(candidate.chain().steps().size() - 1).level();

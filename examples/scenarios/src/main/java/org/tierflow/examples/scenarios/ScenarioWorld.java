@@ -89,6 +89,11 @@ final class ScenarioWorld implements AutoCloseable {
         engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(now().plus(duration)));
     }
 
+    /** Sets the engine's clock to a moment: a program is played inside its own years. */
+    void setNow(Instant instant) {
+        engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(instant));
+    }
+
     @Override
     public void close() {
         engine.close();

@@ -28,6 +28,10 @@ final class TierOutcome {
     int trainingMet;
     int credentialsIssued;
     int extensionsGranted;
+    int examsTaken;
+    int examsFailed;
+    /** How the quota counts, when not over the whole tier and program (e.g. "per SCHOOL, 3 units"). */
+    String quotaScope = "";
     /** Things the scenario could not do, each with how often it happened. */
     final Map<String, Integer> notes = new java.util.LinkedHashMap<>();
 

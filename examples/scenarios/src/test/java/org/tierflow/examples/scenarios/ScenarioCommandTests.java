@@ -41,13 +41,13 @@ class ScenarioCommandTests {
             int withdrawn = Integer.parseInt(row[9].split(" ")[0]);
             String[] publicity = row[10].split(" / ");
             String[] quota = row[13].split(" / ");
-            int credentials = Integer.parseInt(row[16]);
+            int credentials = Integer.parseInt(row[17]);
             assertThat(generated).as(row[1]).isEqualTo(PER_TIER);
             assertThat(inReview).as("nothing left waiting in %s", row[1]).isZero();
             assertThat(ineligible + rejectedBelow + rejectedAtSelection + selected + withdrawn)
                     .as("every candidate of %s accounted for", row[1]).isEqualTo(generated);
             assertThat(Integer.parseInt(quota[0])).as("quota of %s", row[1])
-                    .isEqualTo(selected).isLessThanOrEqualTo(Integer.parseInt(quota[1]));
+                    .isEqualTo(selected).isLessThanOrEqualTo(Integer.parseInt(quota[1].split(" ")[0]));
             assertThat(Integer.parseInt(publicity[0])).as("every selected candidate of %s confirmed after publicity", row[1])
                     .isEqualTo(selected);
             assertThat(credentials).isLessThanOrEqualTo(selected);

@@ -1,6 +1,7 @@
 package org.tierflow.core.api.program;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The credential (认定证书) awarded at the end.
@@ -8,10 +9,24 @@ import java.util.List;
  * @param title        the title printed on the certificate
  * @param issuingLevel the level that issues it
  * @param benefits     what it counts for elsewhere, in words
+ * @param universityIssuingLevel the level that issues it to candidates from a university, when another than
+ *                     {@code issuingLevel} (e.g. the region, which accepts university candidates itself)
  */
-public record CredentialDefinition(LocalizedText title, OrganisationLevel issuingLevel, List<LocalizedText> benefits) {
+public record CredentialDefinition(LocalizedText title, OrganisationLevel issuingLevel, List<LocalizedText> benefits,
+                                   Optional<OrganisationLevel> universityIssuingLevel) {
 
     public CredentialDefinition {
         benefits = List.copyOf(benefits);
+        universityIssuingLevel = universityIssuingLevel == null ? Optional.empty() : universityIssuingLevel;
+    }
+
+    /** A credential issued at one level to every candidate. */
+    public CredentialDefinition(LocalizedText title, OrganisationLevel issuingLevel, List<LocalizedText> benefits) {
+        this(title, issuingLevel, benefits, Optional.empty());
+    }
+
+    /** The level that issues the credential to a candidate who applied from a unit at {@code candidateLevel}. */
+    public OrganisationLevel issuingLevelFor(OrganisationLevel candidateLevel) {
+        return candidateLevel == OrganisationLevel.UNIVERSITY ? universityIssuingLevel.orElse(issuingLevel) : issuingLevel;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param code            unique within the program, used in URLs and process variables
  * @param name            the tier's name
  * @param candidateKind   whether people, schools or projects are selected
- * @param quota           how many are selected over the program (at least 1)
+ * @param quota           how many are selected (at least 1): over the program, or per scope unit and/or year as
+ *                        {@code quotaScope} says
  * @param facts           what the application form asks for
  * @param eligibility     rules checked on submission
  * @param reviewChain     the nomination chain
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param funding         funding per candidate, if any
  * @param allocation      quota allocations declared down the tree (名额分配), applied when TierFlow starts; may be
  *                        empty (allocation by the API only)
+ * @param quotaScope      what the quota counts over: the whole program (default), each unit at a level, each year
+ * @param assessments     exams taken before the deciding step decides (none by default)
  */
 public record TierDefinition(
         String code,
@@ -41,15 +44,19 @@ public record TierDefinition(
         Optional<EvaluationDefinition> evaluation,
         Optional<CredentialDefinition> credential,
         Optional<Funding> funding,
-        List<DeclaredAllocation> allocation) {
+        List<DeclaredAllocation> allocation,
+        QuotaScope quotaScope,
+        List<Assessment> assessments) {
 
     public TierDefinition {
         facts = List.copyOf(facts);
         eligibility = List.copyOf(eligibility);
         allocation = allocation == null ? List.of() : List.copyOf(allocation);
+        quotaScope = quotaScope == null ? QuotaScope.WHOLE_PROGRAM : quotaScope;
+        assessments = assessments == null ? List.of() : List.copyOf(assessments);
     }
 
-    /** A tier without declared allocations (allocated through the API only). */
+    /** A tier without declared allocations, whose quota counts over the whole program, without assessments. */
     public TierDefinition(String code, LocalizedText name, CandidateKind candidateKind, int quota,
                           List<ApplicationFact> facts, List<EligibilityRule> eligibility, ReviewChain reviewChain,
                           Optional<ReviewChain> universityChain, Optional<TaskBookDefinition> taskBook,
@@ -57,7 +64,34 @@ public record TierDefinition(
                           Optional<AcceptanceDefinition> acceptance, Optional<EvaluationDefinition> evaluation,
                           Optional<CredentialDefinition> credential, Optional<Funding> funding) {
         this(code, name, candidateKind, quota, facts, eligibility, reviewChain, universityChain, taskBook,
-                implementationPeriod, training, acceptance, evaluation, credential, funding, List.of());
+                implementationPeriod, training, acceptance, evaluation, credential, funding, List.of(),
+                QuotaScope.WHOLE_PROGRAM, List.of());
+    }
+
+    /** A tier with declared allocations, whose quota counts over the whole program, without assessments. */
+    public TierDefinition(String code, LocalizedText name, CandidateKind candidateKind, int quota,
+                          List<ApplicationFact> facts, List<EligibilityRule> eligibility, ReviewChain reviewChain,
+                          Optional<ReviewChain> universityChain, Optional<TaskBookDefinition> taskBook,
+                          Period implementationPeriod, Optional<TrainingRequirement> training,
+                          Optional<AcceptanceDefinition> acceptance, Optional<EvaluationDefinition> evaluation,
+                          Optional<CredentialDefinition> credential, Optional<Funding> funding,
+                          List<DeclaredAllocation> allocation) {
+        this(code, name, candidateKind, quota, facts, eligibility, reviewChain, universityChain, taskBook,
+                implementationPeriod, training, acceptance, evaluation, credential, funding, allocation,
+                QuotaScope.WHOLE_PROGRAM, List.of());
+    }
+
+    /** A tier without declared allocations. */
+    public TierDefinition(String code, LocalizedText name, CandidateKind candidateKind, int quota,
+                          List<ApplicationFact> facts, List<EligibilityRule> eligibility, ReviewChain reviewChain,
+                          Optional<ReviewChain> universityChain, Optional<TaskBookDefinition> taskBook,
+                          Period implementationPeriod, Optional<TrainingRequirement> training,
+                          Optional<AcceptanceDefinition> acceptance, Optional<EvaluationDefinition> evaluation,
+                          Optional<CredentialDefinition> credential, Optional<Funding> funding,
+                          QuotaScope quotaScope, List<Assessment> assessments) {
+        this(code, name, candidateKind, quota, facts, eligibility, reviewChain, universityChain, taskBook,
+                implementationPeriod, training, acceptance, evaluation, credential, funding, List.of(), quotaScope,
+                assessments);
     }
 
     /** The chain a candidate from a unit at {@code entryLevel} follows. */

@@ -64,9 +64,12 @@ public final class DefaultCredentialService implements CredentialService {
             CredentialDefinition definition = tier.credential().orElseThrow(() -> new InvalidRequestException(
                     "no-credential", new LocalizedText("人才类别 “" + tier.name().zh() + "” 不颁发认定证书",
                     "the tier '" + tier.name().en() + "' awards no credential")));
-            OrganisationUnit issuer = issuingUnit(nomination.getUnitId(), definition.issuingLevel());
+            // A university candidate's credential may come from another level (credential.universityIssuingLevel).
+            OrganisationLevel issuingLevel = definition.issuingLevelFor(
+                    runtime.organisations.unit(nomination.getUnitId()).level());
+            OrganisationUnit issuer = issuingUnit(nomination.getUnitId(), issuingLevel);
             authorize(actorId, nomination.getApplicantId(), program.code(), tier.code(), issuer.id(),
-                    definition.issuingLevel(), new LocalizedText("颁发", "issue"));
+                    issuingLevel, new LocalizedText("颁发", "issue"));
 
             session.lock(nomination, LockModeType.PESSIMISTIC_WRITE);
             SelectedNominations.requireSelected(nomination, new LocalizedText("获颁认定证书", "be awarded a credential"));
@@ -97,7 +100,7 @@ public final class DefaultCredentialService implements CredentialService {
             credential.setIssuingUnitId(issuer.id());
             credential.setIssuingUnitNameZh(issuer.name().zh());
             credential.setIssuingUnitNameEn(issuer.name().en());
-            credential.setIssuingLevel(definition.issuingLevel());
+            credential.setIssuingLevel(issuingLevel);
             credential.setIssuedBy(actorId);
             credential.setIssuedAt(now);
             credential.setIssuedOn(today);

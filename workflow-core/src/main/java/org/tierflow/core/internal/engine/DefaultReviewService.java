@@ -161,6 +161,7 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
                 throw new DecisionVetoedException(veto.get());
             }
             if (decision.outcome() == DecisionOutcome.PASS) {
+                AssessmentGate.requirePassed(runtime, nomination, step);
                 runtime.quotas().refuseIfAlreadyFull(nomination.getId(), nomination.getProgramCode(),
                         nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId);
             }

@@ -152,7 +152,9 @@ final class NominationDelegates {
 
     private void passAutomatically(DelegateExecution execution, NominationEntity nomination, int stepIndex,
                                    ReviewStep step, String unitId, LocalizedText why) {
-        // A pass by policy takes a quota slot like any other pass: a full quota refuses it (and the call that led here).
+        // A pass by policy needs passed assessments and takes a quota slot like any other pass: missing results or a
+        // full quota refuse it (and the call that led here).
+        AssessmentGate.requirePassed(runtime, nomination, step);
         runtime.quotas().consumeOnPass(nomination.getId(), nomination.getProgramCode(), nomination.getTierCode(),
                 nomination.getUnitId(), stepIndex, unitId);
         runtime.records().append(nomination.getId(), TimelineEntryType.PASSED_AUTOMATICALLY, stepIndex, step.level(),

@@ -51,6 +51,8 @@ public final class TierFlowPersistence implements AutoCloseable {
                 .addAnnotatedClass(TrainingHoursEntity.class)
                 .addAnnotatedClass(CredentialEntity.class)
                 .addAnnotatedClass(CredentialRevocationEntity.class);
+        // Exam results (assessments).
+        configuration.addAnnotatedClass(AssessmentResultEntity.class);
         // Selection under quota: quotas, their use and allocations, rounds, scores.
         configuration
                 .addAnnotatedClass(org.tierflow.core.internal.selection.QuotaEntity.class)

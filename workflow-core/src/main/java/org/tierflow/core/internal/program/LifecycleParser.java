@@ -41,7 +41,8 @@ final class LifecycleParser {
     private static final List<String> ACCEPTANCE_FIELDS = List.of("chain", "universityChain", "onSite", "extension",
             "maxExtensions");
     private static final List<String> EVALUATION_FIELDS = List.of("parties", "criteria", "passScore");
-    private static final List<String> CREDENTIAL_FIELDS = List.of("title", "issuingLevel", "benefits");
+    private static final List<String> CREDENTIAL_FIELDS = List.of("title", "issuingLevel", "benefits",
+            "universityIssuingLevel");
     private static final List<String> FUNDING_FIELDS = List.of("unit", "perPerson", "items");
     private static final List<String> ITEM_FIELDS = List.of("code", "name", "amount");
 
@@ -209,6 +210,11 @@ final class LifecycleParser {
     }
 
     CredentialDefinition credential(Node node, String path) {
+        return credential(node, path, true);
+    }
+
+    /** The credential; {@code universityIssuingLevel} only where the tier has a university chain. */
+    CredentialDefinition credential(Node node, String path, boolean hasUniversityChain) {
         YamlMapping m = nodes.mapping(node, path, CREDENTIAL_FIELDS);
         if (m == null) {
             return null;
@@ -217,7 +223,15 @@ final class LifecycleParser {
         LocalizedText title = nodes.localized(m.required("title"), m.path("title"));
         OrganisationLevel issuingLevel = nodes.level(m.required("issuingLevel"), m.path("issuingLevel"));
         List<LocalizedText> benefits = localizedList(m, "benefits");
-        return problems.count() == before ? new CredentialDefinition(title, issuingLevel, benefits) : null;
+        Node universityNode = m.optional("universityIssuingLevel");
+        OrganisationLevel universityLevel = universityNode == null ? null
+                : nodes.level(universityNode, m.path("universityIssuingLevel"));
+        if (universityLevel != null && !hasUniversityChain) {
+            problems.report(universityNode, m.path("universityIssuingLevel"),
+                    ProblemCode.CREDENTIAL_UNIVERSITY_WITHOUT_CHAIN, Nodes.levelText(universityLevel));
+        }
+        return problems.count() == before
+                ? new CredentialDefinition(title, issuingLevel, benefits, Optional.ofNullable(universityLevel)) : null;
     }
 
     Funding funding(Node node, String path) {

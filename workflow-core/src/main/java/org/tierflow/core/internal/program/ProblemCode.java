@@ -81,6 +81,17 @@ enum ProblemCode {
     ALLOCATION_TWO_PARENTS,
     /** {0} parent unit id, {1} sum, {2} tier quota. */
     ALLOCATION_ABOVE_TIER_QUOTA,
+    /** {0} what was found. */
+    QUOTA_SHAPE,
+    /** {0} the per level, {1} levels of the chain, {2} the chain's field name. */
+    QUOTA_PER_NOT_IN_CHAIN,
+    /** {0} passMark. */
+    PASS_MARK_NOT_POSITIVE,
+    /** {0} passMark, {1} maxScore. */
+    PASS_MARK_ABOVE_MAX,
+    ASSESSMENT_WEIGHTS_PARTIAL,
+    /** {0} the level. */
+    CREDENTIAL_UNIVERSITY_WITHOUT_CHAIN,
     CHAIN_EMPTY,
     /** {0} level, {1} previous level. */
     CHAIN_NOT_RISING,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.tierflow.core.api.program.AcceptanceDefinition;
+import org.tierflow.core.api.program.Assessment;
 import org.tierflow.core.api.program.CandidateKind;
 import org.tierflow.core.api.program.CredentialDefinition;
 import org.tierflow.core.api.program.DeclaredAllocation;
@@ -33,7 +34,7 @@ final class ProgramParser {
             "source", "tiers");
     private static final List<String> TIER_FIELDS = List.of("code", "name", "candidateKind", "quota", "facts",
             "eligibility", "reviewChain", "universityChain", "taskBook", "implementationPeriod", "training",
-            "acceptance", "evaluation", "credential", "funding", "allocation");
+            "acceptance", "evaluation", "credential", "funding", "allocation", "assessments");
 
     private final Problems problems;
     private final Nodes nodes;
@@ -41,6 +42,7 @@ final class ProgramParser {
     private final ChainParser chains;
     private final LifecycleParser lifecycle;
     private final AllocationParser allocations;
+    private final SelectionRulesParser selectionRules;
 
     ProgramParser(Problems problems) {
         this.problems = problems;
@@ -50,6 +52,7 @@ final class ProgramParser {
         this.chains = new ChainParser(nodes, scoring);
         this.lifecycle = new LifecycleParser(nodes, chains, scoring);
         this.allocations = new AllocationParser(nodes);
+        this.selectionRules = new SelectionRulesParser(nodes);
     }
 
     ProgramDefinition program(Node root) {
@@ -93,12 +96,15 @@ final class ProgramParser {
         CandidateKind candidateKind = kindNode == null ? CandidateKind.PERSON
                 : nodes.enumValue(kindNode, m.path("candidateKind"), CandidateKind.class,
                         ProblemCode.CANDIDATE_KIND_UNKNOWN);
-        Integer quota = quota(m);
+        SelectionRulesParser.QuotaRule quota = selectionRules.quota(m);
         RuleParser.Facts facts = rules.facts(m.optional("facts"), m.path("facts"));
         List<EligibilityRule> eligibility = rules.eligibility(m.optional("eligibility"), m.path("eligibility"), facts);
         ReviewChain reviewChain = chains.chain(m.required("reviewChain"), m.path("reviewChain"), false);
         Node universityNode = m.optional("universityChain");
         ReviewChain universityChain = chains.chain(universityNode, m.path("universityChain"), true);
+        if (reviewChain != null) {
+            selectionRules.checkScope(quota, reviewChain, universityChain);
+        }
         TaskBookDefinition taskBook = lifecycle.taskBook(m.optional("taskBook"), m.path("taskBook"), reviewChain,
                 universityChain, universityNode != null);
         Period implementationPeriod = nodes.positivePeriod(m.required("implementationPeriod"),
@@ -106,27 +112,18 @@ final class ProgramParser {
         TrainingRequirement training = lifecycle.training(m.optional("training"), m.path("training"));
         AcceptanceDefinition acceptance = lifecycle.acceptance(m.optional("acceptance"), m.path("acceptance"));
         EvaluationDefinition evaluation = lifecycle.evaluation(m.optional("evaluation"), m.path("evaluation"));
-        CredentialDefinition credential = lifecycle.credential(m.optional("credential"), m.path("credential"));
+        CredentialDefinition credential = lifecycle.credential(m.optional("credential"), m.path("credential"),
+                universityNode != null);
         Funding funding = lifecycle.funding(m.optional("funding"), m.path("funding"));
         List<DeclaredAllocation> allocation = allocations.allocation(m.optional("allocation"), m.path("allocation"),
-                quota != null && quota > 0 ? quota : null);
+                quota.count() != null && quota.count() > 0 ? quota.count() : null);
+        List<Assessment> assessments = selectionRules.assessments(m.optional("assessments"), m.path("assessments"));
         if (problems.count() != before) {
             return null;
         }
-        return new TierDefinition(code, name, candidateKind, quota, facts.declared(), eligibility, reviewChain,
+        return new TierDefinition(code, name, candidateKind, quota.count(), facts.declared(), eligibility, reviewChain,
                 Optional.ofNullable(universityChain), Optional.ofNullable(taskBook), implementationPeriod,
                 Optional.ofNullable(training), Optional.ofNullable(acceptance), Optional.ofNullable(evaluation),
-                Optional.ofNullable(credential), Optional.ofNullable(funding), allocation);
-    }
-
-    private Integer quota(YamlMapping m) {
-        Node node = m.required("quota");
-        Integer quota = nodes.wholeNumber(node, m.path("quota"));
-        if (quota != null && quota < 0) {
-            problems.report(node, m.path("quota"), ProblemCode.QUOTA_NEGATIVE, quota);
-        } else if (quota != null && quota == 0) {
-            problems.report(node, m.path("quota"), ProblemCode.QUOTA_ZERO);
-        }
-        return quota;
+                Optional.ofNullable(credential), Optional.ofNullable(funding), allocation, quota.scope(), assessments);
     }
 }

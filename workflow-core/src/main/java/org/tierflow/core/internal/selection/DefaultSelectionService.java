@@ -133,6 +133,12 @@ public final class DefaultSelectionService implements SelectionService {
                     "in '" + tier.name().en() + "' no level of the chain sits below the " + parent.level().label().en()
                             + "; there is nobody to allocate to"));
         }
+        if (!tier.quotaScope().isWholeProgram()) {
+            throw new InvalidRequestException("scoped-quota-allocation", new LocalizedText(
+                    "“" + tier.name().zh() + "”的名额按单位或年度计算，暂不支持向下分配名额",
+                    "'" + tier.name().en() + "' counts its quota per unit or per year; allocating it down the tree is"
+                            + " not supported yet"));
+        }
         if (quotasByChildUnit.isEmpty()) {
             throw new InvalidRequestException("nothing-to-allocate", new LocalizedText(
                     "没有给出要分配的单位", "no unit to allocate to was given"));
@@ -446,7 +452,7 @@ public final class DefaultSelectionService implements SelectionService {
             Map<Candidate, List<String>> keysByCandidate = new LinkedHashMap<>();
             Set<String> allKeys = new LinkedHashSet<>();
             for (Candidate c : chosen) {
-                List<String> keys = keysFor(tier, c);
+                List<String> keys = keysFor(round.getProgramCode(), tier, c);
                 keysByCandidate.put(c, keys);
                 allKeys.addAll(keys);
             }
@@ -465,6 +471,14 @@ public final class DefaultSelectionService implements SelectionService {
                             : "单位 “" + row.getUnitId() + "” 的";
                     String unitNameEn = QuotaLedger.TIER_TOTAL.equals(row.getUnitId())
                             ? "the total of '" + tier.name().en() + "'" : "unit '" + row.getUnitId() + "'";
+                    if (QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) && !row.getScopeUnitId().isEmpty()) {
+                        unitName = "单位 “" + row.getScopeUnitId() + "” 的“" + tier.name().zh() + "”";
+                        unitNameEn = "the total of '" + tier.name().en() + "' for unit '" + row.getScopeUnitId() + "'";
+                    }
+                    if (QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) && row.getQuotaYear() != 0) {
+                        unitName = unitName + " " + row.getQuotaYear() + " 年度";
+                        unitNameEn = unitNameEn + " in " + row.getQuotaYear();
+                    }
                     itemProblems.get(c.ranked().nominationId()).add(new BatchItemProblem(c.ranked().nominationId(),
                             "quota-full", new LocalizedText(
                             "排名第 " + c.ranked().rank() + " 的申报超出" + unitName + "剩余名额（分配 " + quota.allocated()
@@ -623,7 +637,8 @@ public final class DefaultSelectionService implements SelectionService {
         TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
         for (Candidate candidate : ranked(round)) {
             RankedCandidate c = candidate.ranked();
-            Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier, keysFor(tier, candidate));
+            Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier,
+                    keysFor(round.getProgramCode(), tier, candidate));
             boolean full = rows.values().stream().anyMatch(row -> context.quotas().isFull(tier, row)
                     && !context.quotas().holds(row, c.nominationId()));
             if (full) {
@@ -668,6 +683,16 @@ public final class DefaultSelectionService implements SelectionService {
         Map<String, Task> taskByNomination = new HashMap<>();
         tasks.forEach(t -> taskByNomination.put((String) t.getProcessVariables().get(VAR_NOMINATION_ID), t));
         Map<String, BigDecimal> scores = latestScores(taskByNomination);
+        TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
+        if (!tier.assessments().isEmpty() && tier.assessments().get(0).weight().isPresent()) {
+            // Weighted assessments rank the candidates at the deciding level (see AssessmentService).
+            scores.keySet().removeIf(id -> decidesHere(tier, round, context.nominations().get(id)));
+            assessmentScores(tier, taskByNomination.keySet()).forEach((id, score) -> {
+                if (decidesHere(tier, round, context.nominations().get(id))) {
+                    scores.put(id, score);
+                }
+            });
+        }
         List<Candidate> unranked = new ArrayList<>();
         taskByNomination.forEach((nominationId, task) -> {
             Nomination nomination = context.nominations().get(nominationId);
@@ -686,6 +711,41 @@ public final class DefaultSelectionService implements SelectionService {
         return ranked;
     }
 
+    /** Whether the round's level is where this nomination's chain decides. */
+    private boolean decidesHere(TierDefinition tier, SelectionRoundEntity round, Nomination nomination) {
+        OrganisationLevel entry = context.organisations().unit(nomination.unitId()).level();
+        return tier.chainFor(entry).decidingStep().level() == round.getLevel();
+    }
+
+    /**
+     * The weighted result of each nomination with a result in every assessment: the sum of weight times the latest
+     * result as a share of the maximum, on a 0–100 scale. Nominations missing a result have none.
+     */
+    private Map<String, BigDecimal> assessmentScores(TierDefinition tier, Set<String> nominationIds) {
+        session().flush();
+        Map<String, Map<String, BigDecimal>> latest = new HashMap<>();
+        session().createSelectionQuery("select r.nominationId, r.assessmentCode, r.score from AssessmentResultEntity r"
+                        + " where r.nominationId in (:ids) order by r.takenOn, r.seq", Object[].class)
+                .setParameter("ids", nominationIds)
+                .getResultList()
+                .forEach(row -> latest.computeIfAbsent((String) row[0], k -> new HashMap<>())
+                        .put((String) row[1], (BigDecimal) row[2]));
+        Map<String, BigDecimal> scores = new HashMap<>();
+        latest.forEach((id, results) -> {
+            BigDecimal total = BigDecimal.ZERO;
+            for (org.tierflow.core.api.program.Assessment assessment : tier.assessments()) {
+                BigDecimal result = results.get(assessment.code());
+                if (result == null) {
+                    return;
+                }
+                total = total.add(assessment.weight().orElseThrow().multiply(result).multiply(BigDecimal.valueOf(100))
+                        .divide(assessment.maxScore(), 4, java.math.RoundingMode.HALF_UP));
+            }
+            scores.put(id, total.setScale(2, java.math.RoundingMode.HALF_UP));
+        });
+        return scores;
+    }
+
     /** The latest score of each nomination at the step its task is at. */
     private Map<String, BigDecimal> latestScores(Map<String, Task> taskByNomination) {
         Map<String, BigDecimal> scores = new HashMap<>();
@@ -702,12 +762,13 @@ public final class DefaultSelectionService implements SelectionService {
         return scores;
     }
 
-    private List<String> keysFor(TierDefinition tier, Candidate candidate) {
+    private List<String> keysFor(String programCode, TierDefinition tier, Candidate candidate) {
         OrganisationUnit applicantUnit = context.organisations().unit(candidate.applicantUnitId());
         ReviewChain chain = tier.chainFor(applicantUnit.level());
         OrganisationUnit reviewUnit = context.organisations().unit(
                 (String) candidate.task().getProcessVariables().get(VAR_REVIEW_UNIT_ID));
-        return context.quotas().keysFor(tier, chain, candidate.ranked().stepIndex(), reviewUnit);
+        return context.quotas().keysFor(programCode, tier, chain, candidate.ranked().stepIndex(), reviewUnit,
+                candidate.ranked().nominationId());
     }
 
     /** Why the user cannot decide this candidate's review, if they cannot. */

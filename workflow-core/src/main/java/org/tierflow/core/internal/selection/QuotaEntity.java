@@ -10,7 +10,8 @@ import jakarta.persistence.Version;
 
 /**
  * A unit's quota in one tier: what it was allocated (none: no limit of its own) and how many it passed on.
- * The row with unit id {@link QuotaLedger#TIER_TOTAL} holds the tier's total.
+ * The row with unit id {@link QuotaLedger#TIER_TOTAL} holds the tier's total (per scope unit and/or year where the
+ * tier's quota counts so).
  */
 @Entity
 @Table(name = "tierflow_quota")
@@ -34,6 +35,14 @@ public class QuotaEntity {
     @Column
     private Integer allocated;
 
+    /** For a total row of a tier with a quota per unit at a level: that unit; otherwise empty. */
+    @Column(name = "scope_unit_id", nullable = false, updatable = false)
+    private String scopeUnitId = "";
+
+    /** For a total row of a tier with a quota per year: the year; otherwise 0. */
+    @Column(name = "quota_year", nullable = false, updatable = false)
+    private int quotaYear;
+
     @Column(nullable = false)
     private int used;
 
@@ -53,6 +62,10 @@ public class QuotaEntity {
     public void setUnitId(String unitId) { this.unitId = unitId; }
     public String getParentUnitId() { return parentUnitId; }
     public void setParentUnitId(String parentUnitId) { this.parentUnitId = parentUnitId; }
+    public String getScopeUnitId() { return scopeUnitId; }
+    public void setScopeUnitId(String scopeUnitId) { this.scopeUnitId = scopeUnitId; }
+    public int getQuotaYear() { return quotaYear; }
+    public void setQuotaYear(int quotaYear) { this.quotaYear = quotaYear; }
     public Integer getAllocated() { return allocated; }
     public void setAllocated(Integer allocated) { this.allocated = allocated; }
     public int getUsed() { return used; }

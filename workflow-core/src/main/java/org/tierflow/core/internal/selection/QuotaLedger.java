@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.LockModeType;
 
@@ -29,6 +32,8 @@ import org.tierflow.core.api.Quota;
 import org.tierflow.core.api.QuotaExceededException;
 import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ProgramDefinition;
+import org.tierflow.core.api.program.QuotaScope;
 import org.tierflow.core.api.program.ReviewAction;
 import org.tierflow.core.api.program.ReviewChain;
 import org.tierflow.core.api.program.ReviewStep;
@@ -42,16 +47,27 @@ import org.tierflow.core.spi.OrganisationDirectory;
  * reading them, so two passes at the same unit are serialised by the database, on any number of nodes. Rows
  * are always locked in one global order — unit rows by id, then the tier's total — so two transactions never
  * wait for each other in a cycle. The table's check constraint {@code used <= allocated} is the last word.
+ *
+ * <p>Quota scope ({@link QuotaScope}): a tier whose quota counts per unit at a level, or per year, has one total
+ * row per scope unit and/or year instead of one for the whole tier. A candidate's total row is found from the
+ * nomination: the unit at the {@code per} level above its applicant unit, the year it was submitted. Row keys are
+ * {@code unitId} for a unit's own row and {@code *}, {@code *@scopeUnit}, {@code *#2023} or
+ * {@code *@scopeUnit#2023} for totals; the row id is derived from the key.
  */
 public final class QuotaLedger {
 
     /** Unit id of the row holding the tier's total: the top unit of the chain's own quota. */
     public static final String TIER_TOTAL = "*";
 
-    /** Unit rows first (by id), the tier's total last. */
+    /** Unit rows first (by id), the tier's totals last. */
     private static final Comparator<String> LOCK_ORDER = Comparator
-            .comparing((String key) -> TIER_TOTAL.equals(key))
+            .comparing(QuotaLedger::isTotal)
             .thenComparing(Comparator.naturalOrder());
+
+    /** Quota years are calendar years in China Standard Time, like every other day TierFlow counts. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final Pattern TOTAL_KEY = Pattern.compile("\\*(?:@(.*?))?(?:#(\\d+))?");
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -85,7 +101,7 @@ public final class QuotaLedger {
             return;
         }
         OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
-        List<String> keys = keysFor(tier, chain, stepIndex, reviewUnit);
+        List<String> keys = keysFor(programCode, tier, chain, stepIndex, reviewUnit, nominationId);
         Map<String, QuotaEntity> rows = lock(programCode, tier, keys);
         takeSlots(tier, rows, nominationId, stepIndex, reviewUnit, chain);
     }
@@ -102,11 +118,13 @@ public final class QuotaLedger {
         TierDefinition tier = tier(programCode, tierCode);
         ReviewChain chain = tier.chainFor(organisations.unit(applicantUnitId).level());
         OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
-        List<String> keys = keysFor(tier, chain, stepIndex, reviewUnit);
+        List<String> keys = keysFor(programCode, tier, chain, stepIndex, reviewUnit, nominationId);
         if (keys.isEmpty()) {
             return;
         }
-        List<String> ids = keys.stream().map(key -> rowId(programCode, tier.code(), key)).toList();
+        Map<String, String> keyById = new LinkedHashMap<>();
+        keys.forEach(key -> keyById.put(rowId(programCode, tier.code(), key), key));
+        List<String> ids = List.copyOf(keyById.keySet());
         // The session runs on the engine's transaction, not one of Hibernate's, so it never flushes by itself
         // before a query: flush what this command changed, so the query sees it.
         session().flush();
@@ -116,8 +134,8 @@ public final class QuotaLedger {
                 .setParameter("ids", ids)
                 .getResultList();
         for (Object[] row : rows) {
-            String key = (String) row[0];
-            Integer allocated = TIER_TOTAL.equals(key) ? Integer.valueOf(tier.quota()) : (Integer) row[1];
+            String key = keyById.get((String) row[3]);
+            Integer allocated = isTotal(key) ? Integer.valueOf(tier.quota()) : (Integer) row[1];
             int used = (Integer) row[2];
             boolean held = !session().createSelectionQuery(
                             "select u.id from QuotaUseEntity u where u.quotaId = :quota and u.nominationId = :nomination",
@@ -128,7 +146,7 @@ public final class QuotaLedger {
             if (allocated != null && used >= allocated && !held) {
                 QuotaEntity snapshot = new QuotaEntity();
                 snapshot.setProgramCode(programCode);
-                snapshot.setUnitId(key);
+                fillKey(snapshot, key);
                 snapshot.setAllocated(allocated);
                 snapshot.setUsed(used);
                 throw exceeded(tier, snapshot, reviewUnit, chain);
@@ -163,20 +181,114 @@ public final class QuotaLedger {
     }
 
     /**
-     * The keys of the rows a pass at this step takes a slot from, in lock order: the acting unit's own row (the
-     * tier's total for the top unit) and, at the deciding step, the tier's total.
+     * The keys of the rows a pass at this step takes a slot from, in lock order, for a tier whose quota counts over
+     * the whole program: see {@link #keysFor(String, TierDefinition, ReviewChain, int, OrganisationUnit, String)}.
      */
     public List<String> keysFor(TierDefinition tier, ReviewChain chain, int stepIndex, OrganisationUnit reviewUnit) {
+        if (!tier.quotaScope().isWholeProgram()) {
+            throw new IllegalStateException("tier " + tier.code() + " counts its quota per unit or year; name the nomination");
+        }
+        return keysFor(null, tier, chain, stepIndex, reviewUnit, null);
+    }
+
+    /**
+     * The keys of the rows a pass of this nomination at this step takes a slot from, in lock order: the acting
+     * unit's own row (the nomination's total for the top unit) and, at the deciding step, the nomination's total
+     * (the tier's, or its scope unit's and/or year's, see {@link #totalKey}).
+     */
+    public List<String> keysFor(String programCode, TierDefinition tier, ReviewChain chain, int stepIndex,
+                                OrganisationUnit reviewUnit, String nominationId) {
         ReviewStep step = chain.steps().get(stepIndex);
         TreeSet<String> keys = new TreeSet<>(LOCK_ORDER);
         if (step.action() == ReviewAction.FILE) {
             return List.of();
         }
-        keys.add(rowKey(tier, reviewUnit));
-        if (step.action() == ReviewAction.DECIDE) {
-            keys.add(TIER_TOTAL);
+        boolean top = isTop(tier, reviewUnit);
+        if (top || step.action() == ReviewAction.DECIDE) {
+            keys.add(totalKey(programCode, tier, nominationId));
+        }
+        if (!top) {
+            keys.add(reviewUnit.id());
         }
         return List.copyOf(keys);
+    }
+
+    /**
+     * The key of the total row a nomination counts against: {@link #TIER_TOTAL} for a tier whose quota counts over
+     * the whole program; otherwise with its scope unit (the unit at the {@code per} level at or above its applicant
+     * unit) and/or its quota year (the year it was submitted).
+     *
+     * @throws InvalidRequestException when the applicant unit has no unit at the {@code per} level above it, or the
+     *                                 nomination was submitted in a year outside the program's years
+     */
+    public String totalKey(String programCode, TierDefinition tier, String nominationId) {
+        QuotaScope scope = tier.quotaScope();
+        if (scope.isWholeProgram()) {
+            return TIER_TOTAL;
+        }
+        session().flush();
+        Object[] nomination = session().createSelectionQuery(
+                        "select n.unitId, n.submittedAt from NominationEntity n where n.id = :id", Object[].class)
+                .setParameter("id", nominationId)
+                .getSingleResult();
+        String applicantUnitId = (String) nomination[0];
+        String scopeUnitId = scope.per().map(level -> organisations.ancestorAt(applicantUnitId, level)
+                .orElseThrow(() -> new InvalidRequestException("no-quota-unit", new LocalizedText(
+                        "“" + tier.name().zh() + "”的名额按" + level.label().zh() + "计算，但单位 “" + applicantUnitId
+                                + "” 之上没有" + level.label().zh() + "级单位",
+                        "'" + tier.name().en() + "' counts its quota per " + level.label().en() + ", but unit '"
+                                + applicantUnitId + "' has no " + level.label().en() + " above it")))
+                .id()).orElse(null);
+        Integer year = null;
+        if (scope.perYear()) {
+            year = ((Instant) nomination[1]).atZone(ZONE).getYear();
+            ProgramDefinition program = program(programCode);
+            if (year < program.startYear() || year > program.endYear()) {
+                throw new InvalidRequestException("outside-program-years", new LocalizedText(
+                        "“" + tier.name().zh() + "”按年度计算名额，而该申报提交于 " + year + " 年，不在培养方案的 "
+                                + program.startYear() + "–" + program.endYear() + " 年之内，没有该年度的名额",
+                        "'" + tier.name().en() + "' has a quota per year, and this nomination was submitted in " + year
+                                + ", outside the program's years " + program.startYear() + "–" + program.endYear()
+                                + "; there is no quota for that year"));
+            }
+        }
+        return totalKey(scopeUnitId, year);
+    }
+
+    /** The key of a total row: {@code *}, then {@code @scopeUnit} and {@code #year} where they apply. */
+    public static String totalKey(String scopeUnitId, Integer year) {
+        return TIER_TOTAL + (scopeUnitId == null ? "" : "@" + scopeUnitId) + (year == null ? "" : "#" + year);
+    }
+
+    /** Whether the key names a total row (of the tier, a scope unit or a year) rather than a unit's own row. */
+    public static boolean isTotal(String key) {
+        return key.startsWith(TIER_TOTAL);
+    }
+
+    /** Sets the row's unit, scope unit and year columns from its key. */
+    private static void fillKey(QuotaEntity row, String key) {
+        if (!isTotal(key)) {
+            row.setUnitId(key);
+            row.setScopeUnitId("");
+            row.setQuotaYear(0);
+            return;
+        }
+        Matcher matcher = TOTAL_KEY.matcher(key);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a quota key: " + key);
+        }
+        row.setUnitId(TIER_TOTAL);
+        row.setScopeUnitId(matcher.group(1) == null ? "" : matcher.group(1));
+        row.setQuotaYear(matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2)));
+    }
+
+    /** The key of a row, from its columns. */
+    static String keyOf(String unitId, String scopeUnitId, Integer quotaYear) {
+        if (!TIER_TOTAL.equals(unitId)) {
+            return unitId;
+        }
+        return totalKey(scopeUnitId == null || scopeUnitId.isEmpty() ? null : scopeUnitId,
+                quotaYear == null || quotaYear == 0 ? null : quotaYear);
     }
 
     /** The row key of a unit: its id, or {@link #TIER_TOTAL} for the top unit of the tier's chain. */
@@ -246,7 +358,8 @@ public final class QuotaLedger {
     public void release(String nominationId) {
         session().flush();
         List<Object[]> held = session().createSelectionQuery(
-                        "select q.unitId, q.programCode, q.tierCode from QuotaUseEntity u, QuotaEntity q"
+                        "select q.unitId, q.programCode, q.tierCode, q.scopeUnitId, q.quotaYear"
+                                + " from QuotaUseEntity u, QuotaEntity q"
                                 + " where u.quotaId = q.id and u.nominationId = :nomination and u.releasedAt is null",
                         Object[].class)
                 .setParameter("nomination", nominationId)
@@ -256,7 +369,8 @@ public final class QuotaLedger {
         }
         String programCode = (String) held.get(0)[1];
         TierDefinition tier = tier(programCode, (String) held.get(0)[2]);
-        Map<String, QuotaEntity> rows = lock(programCode, tier, held.stream().map(r -> (String) r[0]).toList());
+        Map<String, QuotaEntity> rows = lock(programCode, tier,
+                held.stream().map(r -> keyOf((String) r[0], (String) r[3], (Integer) r[4])).toList());
         Instant now = clock.get();
         for (QuotaEntity row : rows.values()) {
             List<QuotaUseEntity> uses = session().createSelectionQuery(
@@ -273,12 +387,24 @@ public final class QuotaLedger {
         }
     }
 
-    /** A unit's quota as it stands (no lock). */
+    /**
+     * A unit's quota as it stands (no lock). In a tier with a quota per unit at a level, a unit at that level
+     * answers with its own total; in a tier with a quota per year, the totals are this year's (by the engine clock).
+     */
     public Quota status(String programCode, TierDefinition tier, OrganisationUnit unit) {
-        String key = rowKey(tier, unit);
+        QuotaScope scope = tier.quotaScope();
+        Integer year = scope.perYear() ? clock.get().atZone(ZONE).getYear() : null;
+        String key;
+        if (scope.per().isPresent() && scope.per().get() == unit.level()) {
+            key = totalKey(unit.id(), year);
+        } else if (scope.per().isEmpty() && isTop(tier, unit)) {
+            key = totalKey(null, year);
+        } else {
+            key = unit.id();
+        }
         QuotaEntity row = session().find(QuotaEntity.class, rowId(programCode, tier.code(), key));
         int used = row == null ? 0 : row.getUsed();
-        Integer allocated = key.equals(TIER_TOTAL) ? Integer.valueOf(tier.quota()) : row == null ? null : row.getAllocated();
+        Integer allocated = isTotal(key) ? Integer.valueOf(tier.quota()) : row == null ? null : row.getAllocated();
         return toQuota(programCode, tier.code(), unit.id(), allocated, used);
     }
 
@@ -314,7 +440,7 @@ public final class QuotaLedger {
         for (int attempt = 0; attempt < 3; attempt++) {
             QuotaEntity row = session().find(QuotaEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (row != null) {
-                if (TIER_TOTAL.equals(key) && !Objects.equals(row.getAllocated(), tier.quota())
+                if (isTotal(key) && !Objects.equals(row.getAllocated(), tier.quota())
                         && tier.quota() >= row.getUsed()) {
                     row.setAllocated(tier.quota());
                 }
@@ -335,12 +461,16 @@ public final class QuotaLedger {
             Savepoint savepoint = connection.setSavepoint();
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into tierflow_quota (id, program_code, tier_code, unit_id, parent_unit_id, allocated, used,"
-                            + " updated_at, version) values (?, ?, ?, ?, null, ?, 0, ?, 0)")) {
+                            + " updated_at, version, scope_unit_id, quota_year) values (?, ?, ?, ?, null, ?, 0, ?, 0, ?, ?)")) {
+                QuotaEntity columns = new QuotaEntity();
+                fillKey(columns, key);
                 insert.setString(1, id);
                 insert.setString(2, programCode);
                 insert.setString(3, tier.code());
-                insert.setString(4, key);
-                if (TIER_TOTAL.equals(key)) {
+                insert.setString(4, columns.getUnitId());
+                insert.setString(7, columns.getScopeUnitId());
+                insert.setInt(8, columns.getQuotaYear());
+                if (isTotal(key)) {
                     insert.setInt(5, tier.quota());
                 } else {
                     insert.setNull(5, java.sql.Types.INTEGER);
@@ -366,14 +496,24 @@ public final class QuotaLedger {
     private QuotaExceededException exceeded(TierDefinition tier, QuotaEntity row, OrganisationUnit reviewUnit,
                                             ReviewChain chain) {
         OrganisationUnit named = reviewUnit;
+        boolean scoped = row.getScopeUnitId() != null && !row.getScopeUnitId().isEmpty();
         if (TIER_TOTAL.equals(row.getUnitId())) {
-            Optional<OrganisationUnit> top = organisations.ancestorAt(reviewUnit.id(), topLevel(chain));
+            Optional<OrganisationUnit> top = scoped ? organisations.findUnit(row.getScopeUnitId())
+                    : organisations.ancestorAt(reviewUnit.id(), topLevel(chain));
             named = top.orElse(reviewUnit);
         }
-        LocalizedText name = TIER_TOTAL.equals(row.getUnitId()) && named == reviewUnit
+        LocalizedText name = TIER_TOTAL.equals(row.getUnitId()) && named == reviewUnit && !scoped
                 ? new LocalizedText("全类别", "the whole tier") : named.name();
+        if (TIER_TOTAL.equals(row.getUnitId()) && row.getQuotaYear() != 0) {
+            name = new LocalizedText(name.zh() + " " + row.getQuotaYear() + " 年度", name.en() + ", year " + row.getQuotaYear());
+        }
         return new QuotaExceededException(row.getProgramCode(), tier.code(), named.id(), name, tier.name(),
                 effectiveAllocated(tier, row), row.getUsed());
+    }
+
+    private ProgramDefinition program(String programCode) {
+        return programs.find(programCode).orElseThrow(() -> new InvalidRequestException("unknown-program",
+                new LocalizedText("没有代码为 “" + programCode + "” 的培养方案", "no program with the code '" + programCode + "'")));
     }
 
     private TierDefinition tier(String programCode, String tierCode) {

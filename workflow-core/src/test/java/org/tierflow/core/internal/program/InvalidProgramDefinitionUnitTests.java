@@ -332,6 +332,75 @@ class InvalidProgramDefinitionUnitTests {
     }
 
     @Test
+    void quotaPerALevelOutsideTheChain() {
+        DefinitionProblem problem = onlyProblem("quota-per-level-not-in-chain.yaml");
+
+        assertProblem(problem, "quota-per-level-not-in-chain.yaml", 9, "tiers[0].quota.per",
+                "按 CITY（市） 计算名额", "quota per CITY (city): every candidate needs a unit at that level");
+        assertThat(problem.message().zh()).contains("reviewChain").contains("SCHOOL（学校）、PROVINCE（省/自治区）");
+        assertThat(problem.message().en()).contains("reviewChain").contains("SCHOOL (school), PROVINCE (province)");
+    }
+
+    @Test
+    void quotaAsAListIsNeitherANumberNorAMapping() {
+        assertProblem(onlyProblem("quota-list.yaml"), "quota-list.yaml", 9, "tiers[0].quota",
+                "名额 quota 应为整数（quota: 10）或映射", "quota is either a whole number (quota: 10) or a mapping");
+    }
+
+    @Test
+    void scopedQuotaWithZeroCountAndAWordForPerYear() {
+        List<DefinitionProblem> problems = problemsOf("quota-scope-zero-count-and-bad-boolean.yaml");
+
+        assertThat(problems).hasSize(2);
+        assertProblem(problems.get(0), "quota-scope-zero-count-and-bad-boolean.yaml", 9, "tiers[0].quota.count",
+                "名额为 0", "quota is 0");
+        assertProblem(problems.get(1), "quota-scope-zero-count-and-bad-boolean.yaml", 9, "tiers[0].quota.perYear",
+                "true 或 false", "expected true or false");
+    }
+
+    @Test
+    void scopedQuotaWithoutCountAndAMisspeltPerYear() {
+        List<DefinitionProblem> problems = problemsOf("quota-scope-without-count.yaml");
+
+        assertThat(problems).extracting(DefinitionProblem::field)
+                .containsExactly("tiers[0].quota.count", "tiers[0].quota.perYaer");
+        assertThat(problems.get(0).message().en()).contains("required field \"count\" is missing");
+        assertThat(problems.get(1).message().en()).contains("did you mean \"perYear\"");
+    }
+
+    @Test
+    void assessmentPassMarksAboveTheMaximumOrZeroAndADuplicateCode() {
+        List<DefinitionProblem> problems = problemsOf("assessment-pass-mark.yaml");
+
+        assertThat(problems).hasSize(3);
+        assertProblem(problems.get(0), "assessment-pass-mark.yaml", 17, "tiers[0].assessments[0].passMark",
+                "合格分 passMark 120 高于满分 maxScore 100", "passMark 120 is above maxScore 100; nobody could pass");
+        assertProblem(problems.get(1), "assessment-pass-mark.yaml", 18, "tiers[0].assessments[1].code",
+                "代码“theory”重复", "code \"theory\" is used twice");
+        assertProblem(problems.get(2), "assessment-pass-mark.yaml", 18, "tiers[0].assessments[1].passMark",
+                "必须大于 0", "passMark must be above 0");
+    }
+
+    @Test
+    void assessmentWeightsAllOrNone() {
+        assertProblem(onlyProblem("assessment-weights-partial.yaml"), "assessment-weights-partial.yaml", 18,
+                "tiers[0].assessments", "要么每项考核都给出权重", "give every assessment a weight");
+    }
+
+    @Test
+    void assessmentWeightsSumToOne() {
+        assertProblem(onlyProblem("assessment-weights-not-summing.yaml"), "assessment-weights-not-summing.yaml", 17,
+                "tiers[0].assessments", "0.9", "the weights must sum to 1, they sum to 0.9");
+    }
+
+    @Test
+    void universityIssuingLevelWithoutAUniversityChain() {
+        assertProblem(onlyProblem("credential-university-level-without-chain.yaml"),
+                "credential-university-level-without-chain.yaml", 19, "tiers[0].credential.universityIssuingLevel",
+                "需要该人才类别有 universityChain", "needs a universityChain in the tier");
+    }
+
+    @Test
     void everyProblemInAFileIsReportedAtOnceInFileOrder() {
         ProgramDefinitionException failure = failureOf("many-problems.yaml");
         List<DefinitionProblem> problems = failure.problems();
