@@ -20,6 +20,7 @@ import org.tierflow.core.TierFlow;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.NominationService;
 import org.tierflow.core.api.ProgramCatalog;
+import org.tierflow.core.api.AssessmentService;
 import org.tierflow.core.api.PublicityService;
 import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewService;
@@ -96,6 +97,13 @@ public class TierFlowEngineAutoConfiguration {
     @ConditionalOnMissingBean
     PanelService tierFlowPanelService(TierFlow tierFlow) {
         return tierFlow.panels();
+    }
+
+    /** Exam results (考试) a host's exam platform records before the deciding step, for injection. */
+    @Bean
+    @ConditionalOnMissingBean
+    AssessmentService tierFlowAssessmentService(TierFlow tierFlow) {
+        return tierFlow.assessments();
     }
 
     /** The training-hour ledger a host's training platform feeds, for injection. */

@@ -119,6 +119,8 @@ class TierFlowEngineAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context.getBean(org.tierflow.core.api.PublicityService.class))
                             .isSameAs(context.getBean(TierFlow.class).publicity());
+                    assertThat(context.getBean(org.tierflow.core.api.AssessmentService.class))
+                            .isSameAs(context.getBean(TierFlow.class).assessments());
                     org.tierflow.core.spi.WorkingDayCalendar calendar =
                             context.getBean(org.tierflow.core.spi.WorkingDayCalendar.class);
                     assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2026, 10, 1))).isFalse();
