@@ -25,6 +25,8 @@ import org.tierflow.core.internal.engine.TierFlowBootstrap;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
 import org.tierflow.core.internal.credential.DefaultCredentialService;
 import org.tierflow.core.internal.training.DefaultTrainingService;
+import org.tierflow.core.api.SpotCheckService;
+import org.tierflow.core.internal.spotcheck.DefaultSpotCheckService;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -54,6 +56,7 @@ public final class TierFlow {
     private final SelectionService selection;
     private final TrainingService training;
     private final CredentialService credentials;
+    private final SpotCheckService spotChecks;
     private final Map<String, String> bpmnModels;
 
     private TierFlow(Builder builder) {
@@ -70,6 +73,7 @@ public final class TierFlow {
                 builder.policies));
         this.training = new DefaultTrainingService(runtime);
         this.credentials = new DefaultCredentialService(runtime);
+        this.spotChecks = new DefaultSpotCheckService(runtime);
         this.bpmnModels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bpmnModels));
     }
 
@@ -121,6 +125,11 @@ public final class TierFlow {
     /** Credentials (认定证书): issue, verify, revoke, print. */
     public CredentialService credentials() {
         return credentials;
+    }
+
+    /** Yearly spot checks (抽查): a reproducible sample of candidates in progress and their units, audits, reports. */
+    public SpotCheckService spotChecks() {
+        return spotChecks;
     }
 
     /** Selection under quota: allocation down the tree, selection rounds, batches and the waitlist. */
