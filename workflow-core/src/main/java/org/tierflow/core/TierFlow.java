@@ -34,6 +34,8 @@ import org.tierflow.core.internal.engine.TierFlowRuntime;
 import org.tierflow.core.internal.credential.DefaultCredentialService;
 import org.tierflow.core.internal.training.DefaultTrainingService;
 import org.tierflow.core.internal.assessment.DefaultAssessmentService;
+import org.tierflow.core.api.SpotCheckService;
+import org.tierflow.core.internal.spotcheck.DefaultSpotCheckService;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -72,6 +74,7 @@ public final class TierFlow {
     private final CredentialService credentials;
     private final PanelService panels;
     private final AssessmentService assessments;
+    private final SpotCheckService spotChecks;
     private final Map<String, String> bpmnModels;
     private final DefaultPublicityService publicity;
     private final DeclaredAllocations declaredAllocations;
@@ -107,6 +110,7 @@ public final class TierFlow {
             runtime.enablePanels();
         }
         this.panels = new DefaultPanelService(panelContext, panelEngine);
+        this.spotChecks = new DefaultSpotCheckService(runtime);
         this.bpmnModels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bpmnModels));
     }
 
@@ -168,6 +172,11 @@ public final class TierFlow {
     /** Credentials (认定证书): issue, verify, revoke, print. */
     public CredentialService credentials() {
         return credentials;
+    }
+
+    /** Yearly spot checks (抽查): a reproducible sample of candidates in progress and their units, audits, reports. */
+    public SpotCheckService spotChecks() {
+        return spotChecks;
     }
 
     /** Selection under quota: allocation down the tree, selection rounds, batches and the waitlist. */

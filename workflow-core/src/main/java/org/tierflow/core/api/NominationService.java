@@ -34,9 +34,39 @@ public interface NominationService {
      */
     Nomination withdraw(String nominationId, String applicantId, String reason);
 
-    /** The nomination as it stands. */
+    /**
+     * The nomination as it stands, for the host or the system: asks nobody's permission. Code answering a user's
+     * request should call {@link #get(String, String)} instead.
+     */
     Nomination get(String nominationId);
 
-    /** Everything that happened to it, oldest first. */
+    /**
+     * Everything that happened to it, oldest first, for the host or the system: asks nobody's permission. Code
+     * answering a user's request should call {@link #timeline(String, String)} instead.
+     */
     List<TimelineEntry> timeline(String nominationId);
+
+    /**
+     * The nomination as it stands, read by a user. Who may read it:
+     * <ul>
+     *   <li>the applicant;</li>
+     *   <li>the approvers of the units of its review chain at the step it has reached and above (the
+     *       {@link org.tierflow.core.spi.ApproverDirectory} is asked as for that step's review);</li>
+     *   <li>anyone who has acted on it (its timeline names them: lower levels that passed it on, escalated or
+     *       delegated reviewers) or holds or may claim one of its open reviews;</li>
+     *   <li>the administrator of the {@link ReviewPolicies}, when one is configured.</li>
+     * </ul>
+     *
+     * @throws NotAuthorizedException when the user may not read it (or is {@code null})
+     * @throws NotFoundException      when there is no such nomination
+     */
+    Nomination get(String nominationId, String actorId);
+
+    /**
+     * Everything that happened to it, oldest first, read by a user; the same users as {@link #get(String, String)}.
+     *
+     * @throws NotAuthorizedException when the user may not read it (or is {@code null})
+     * @throws NotFoundException      when there is no such nomination
+     */
+    List<TimelineEntry> timeline(String nominationId, String actorId);
 }

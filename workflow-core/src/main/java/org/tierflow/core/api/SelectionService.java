@@ -49,6 +49,15 @@ public interface SelectionService {
     Quota quota(String programCode, String tierCode, String unitId);
 
     /**
+     * Every quota of the program as it stands, for monitoring: per tier, first the tier's total (unit id
+     * {@code "*"}, allocated = the tier's quota, used = what its top units passed on), then every unit that received
+     * an allocation or passed a candidate on, by unit id. Reads only; asks nobody's permission (host/system use).
+     *
+     * @throws InvalidRequestException when the program is unknown
+     */
+    List<Quota> quotas(String programCode);
+
+    /**
      * Opens a selection round (批次) at a unit and level: for the window {@code [opensAt, closesAt)} (engine
      * clock) the unit's approvers may select a batch from the nominations waiting there.
      *

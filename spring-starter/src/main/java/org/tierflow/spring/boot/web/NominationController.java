@@ -44,17 +44,16 @@ public class NominationController {
         return ResponseEntity.created(location).body(nomination);
     }
 
+    /** The applicant, the chain's approvers from the level it reached upwards, those who acted on it, the administrator. */
     @GetMapping("/nominations/{id}")
     public Nomination nomination(@PathVariable String id, Principal caller) {
-        Callers.id(caller);
-        return nominations.get(id);
+        return nominations.get(id, Callers.id(caller));
     }
 
+    /** Read by the same callers as the nomination. */
     @GetMapping("/nominations/{id}/timeline")
     public List<TimelineEntry> timeline(@PathVariable String id, Principal caller) {
-        Callers.id(caller);
-        nominations.get(id);
-        return nominations.timeline(id);
+        return nominations.timeline(id, Callers.id(caller));
     }
 
     /** The applicant resubmits a nomination returned for correction. */

@@ -123,7 +123,8 @@ class TierFlowPropertiesTests {
                 "tierflow.default-locale", "tierflow.review.empty-approvers", "tierflow.review.administrator",
                 "tierflow.review.self-approval", "tierflow.publicity.period", "tierflow.publicity.zone",
                 "tierflow.publicity.holidays", "tierflow.publicity.make-up-working-days", "tierflow.reminders.lead-times",
-                "tierflow.web.enabled", "tierflow.jobs.enabled", "tierflow.events.publish-application-events");
+                "tierflow.web.enabled", "tierflow.jobs.enabled", "tierflow.events.publish-application-events",
+                "tierflow.metrics.review-overdue-after", "tierflow.metrics.refresh-interval");
         String reference = Files.readString(Path.of("../docs/reference/properties.md"));
         assertThat(names).as("properties documented in docs/reference/properties.md")
                 .allSatisfy(name -> assertThat(reference).contains("`" + name + "`"));

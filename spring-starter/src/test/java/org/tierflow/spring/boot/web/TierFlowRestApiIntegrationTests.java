@@ -443,6 +443,23 @@ class TierFlowRestApiIntegrationTests {
     }
 
     @Test
+    void aNominationIsReadOnlyByTheApplicantAndItsChainAnyoneElseIs403() throws Exception {
+        String applicant = applicant();
+        String id = submit(applicant);
+
+        call(get(API + "/nominations/" + id).with(as(applicant)), 200);
+        call(get(API + "/nominations/" + id + "/timeline").with(as(PRINCIPAL)), 200);
+        call(get(API + "/nominations/" + id + "/timeline").with(as(REGION_REVIEWER)), 200);
+
+        JsonNode zh = problem(get(API + "/nominations/" + id).with(as(applicant()))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"), 403, "not-authorized");
+        assertThat(zh.get("detail").asText()).contains("无权查看申报 " + id);
+        JsonNode en = problem(get(API + "/nominations/" + id + "/timeline").with(as("reviewer-shizuishan"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en"), 403, "not-authorized");
+        assertThat(en.get("detail").asText()).contains("may not read nomination " + id);
+    }
+
+    @Test
     void unknownThingsAre404() throws Exception {
         JsonNode zh = problem(get(API + "/nominations/no-such-nomination").with(as(PRINCIPAL))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh"), 404, "not-found");

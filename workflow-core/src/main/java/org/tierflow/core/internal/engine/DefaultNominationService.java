@@ -40,9 +40,11 @@ public final class DefaultNominationService implements NominationService {
     private final EligibilityEvaluator eligibility;
     private final Events events;
     private final Notifications notifications;
+    private final NominationReadAccess readAccess;
 
     public DefaultNominationService(TierFlowRuntime runtime) {
         this.runtime = runtime;
+        this.readAccess = new NominationReadAccess(runtime);
         this.eligibility = new EligibilityEvaluator(runtime.eligibilityChecks);
         this.events = new Events(runtime);
         this.notifications = new Notifications(runtime);
@@ -177,6 +179,23 @@ public final class DefaultNominationService implements NominationService {
     public List<TimelineEntry> timeline(String nominationId) {
         return runtime.inTransaction(() -> {
             runtime.nomination(nominationId);
+            return RecordMapper.INSTANCE.toTimeline(runtime.records().history(nominationId));
+        });
+    }
+
+    @Override
+    public Nomination get(String nominationId, String actorId) {
+        return runtime.inTransaction(() -> {
+            NominationEntity nomination = runtime.nomination(nominationId);
+            readAccess.requireMayRead(nomination, actorId);
+            return RecordMapper.INSTANCE.toNomination(nomination);
+        });
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(String nominationId, String actorId) {
+        return runtime.inTransaction(() -> {
+            readAccess.requireMayRead(runtime.nomination(nominationId), actorId);
             return RecordMapper.INSTANCE.toTimeline(runtime.records().history(nominationId));
         });
     }

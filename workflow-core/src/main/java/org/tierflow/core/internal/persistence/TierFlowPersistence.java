@@ -72,6 +72,10 @@ public final class TierFlowPersistence implements AutoCloseable {
                 .addAnnotatedClass(org.tierflow.core.internal.publicity.PublicationEntity.class)
                 .addAnnotatedClass(org.tierflow.core.internal.publicity.PublicityEntryEntity.class)
                 .addAnnotatedClass(org.tierflow.core.internal.publicity.ObjectionEntity.class);
+        // Yearly spot checks: the draws and their sampled items.
+        configuration
+                .addAnnotatedClass(SpotCheckEntity.class)
+                .addAnnotatedClass(SpotCheckItemEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Sessions run on the engine's connection inside the engine's transaction: Hibernate never commits.
         configuration.setProperty(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");

@@ -159,5 +159,13 @@ enum ProblemCode {
     /** {0} amount. */
     AMOUNT_NEGATIVE,
     /** {0} sum of the items, {1} perPerson. */
-    FUNDING_ITEMS_ABOVE_TOTAL
+    FUNDING_ITEMS_ABOVE_TOTAL,
+    /** {0} the auditing level, {1} the program's owner. */
+    SPOT_CHECK_ABOVE_OWNER,
+    /** {0} the fields found. */
+    SAMPLE_SIZE_FORM,
+    /** {0} percent. */
+    SAMPLE_PERCENT_RANGE,
+    /** {0} count. */
+    SAMPLE_COUNT_RANGE
 }

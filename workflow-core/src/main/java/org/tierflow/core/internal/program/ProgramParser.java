@@ -16,6 +16,8 @@ import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
 import org.tierflow.core.api.program.ProgramDefinition;
 import org.tierflow.core.api.program.ReviewChain;
+import org.tierflow.core.api.program.SampleSize;
+import org.tierflow.core.api.program.SpotCheckDefinition;
 import org.tierflow.core.api.program.TaskBookDefinition;
 import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.api.program.TrainingRequirement;
@@ -31,7 +33,9 @@ final class ProgramParser {
     static final String DOCUMENT = "(document)";
 
     private static final List<String> PROGRAM_FIELDS = List.of("code", "name", "owner", "startYear", "endYear",
-            "source", "tiers");
+            "source", "tiers", "spotChecks");
+    private static final List<String> SPOT_CHECK_FIELDS = List.of("level", "candidates", "units");
+    private static final List<String> SAMPLE_FIELDS = List.of("percent", "count");
     private static final List<String> TIER_FIELDS = List.of("code", "name", "candidateKind", "quota", "facts",
             "eligibility", "reviewChain", "universityChain", "taskBook", "implementationPeriod", "training",
             "acceptance", "evaluation", "credential", "funding", "allocation", "assessments");
@@ -79,7 +83,57 @@ final class ProgramParser {
         }
         UniqueCodes tierCodes = new UniqueCodes(problems);
         List<TierDefinition> tiers = nodes.each(tierNodes, "tiers", (item, path) -> tier(item, path, tierCodes));
-        return problems.isEmpty() ? new ProgramDefinition(code, name, owner, startYear, endYear, source, tiers) : null;
+        SpotCheckDefinition spotChecks = spotChecks(m.optional("spotChecks"), m.path("spotChecks"), owner);
+        return problems.isEmpty() ? new ProgramDefinition(code, name, owner, startYear, endYear, source, tiers,
+                Optional.ofNullable(spotChecks)) : null;
+    }
+
+    /** The optional {@code spotChecks} section: the auditing level (at or below the owner) and default sample sizes. */
+    private SpotCheckDefinition spotChecks(Node node, String path, OrganisationLevel owner) {
+        YamlMapping m = nodes.mapping(node, path, SPOT_CHECK_FIELDS);
+        if (m == null) {
+            return null;
+        }
+        int before = problems.count();
+        Node levelNode = m.required("level");
+        OrganisationLevel level = nodes.level(levelNode, m.path("level"));
+        if (level != null && owner != null && level.rank() > owner.rank()) {
+            problems.report(levelNode, m.path("level"), ProblemCode.SPOT_CHECK_ABOVE_OWNER, Nodes.levelText(level),
+                    Nodes.levelText(owner));
+        }
+        SampleSize candidates = sampleSize(m.optional("candidates"), m.path("candidates"));
+        SampleSize units = sampleSize(m.optional("units"), m.path("units"));
+        return problems.count() == before
+                ? new SpotCheckDefinition(level, Optional.ofNullable(candidates), Optional.ofNullable(units)) : null;
+    }
+
+    /** {@code {percent: 1..100}} or {@code {count: >= 1}}, exactly one of them. */
+    private SampleSize sampleSize(Node node, String path) {
+        YamlMapping m = nodes.mapping(node, path, SAMPLE_FIELDS);
+        if (m == null) {
+            return null;
+        }
+        Node percentNode = m.optional("percent");
+        Node countNode = m.optional("count");
+        if ((percentNode == null) == (countNode == null)) {
+            problems.report(node, path, ProblemCode.SAMPLE_SIZE_FORM,
+                    percentNode == null ? "(none)" : "percent, count");
+            return null;
+        }
+        if (percentNode != null) {
+            Integer percent = nodes.wholeNumber(percentNode, m.path("percent"));
+            if (percent != null && (percent < 1 || percent > 100)) {
+                problems.report(percentNode, m.path("percent"), ProblemCode.SAMPLE_PERCENT_RANGE, percent);
+                return null;
+            }
+            return percent == null ? null : SampleSize.percent(percent);
+        }
+        Integer count = nodes.wholeNumber(countNode, m.path("count"));
+        if (count != null && count < 1) {
+            problems.report(countNode, m.path("count"), ProblemCode.SAMPLE_COUNT_RANGE, count);
+            return null;
+        }
+        return count == null ? null : SampleSize.count(count);
     }
 
     private TierDefinition tier(Node node, String path, UniqueCodes tierCodes) {

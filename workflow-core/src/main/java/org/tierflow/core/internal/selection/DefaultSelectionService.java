@@ -45,6 +45,7 @@ import org.tierflow.core.api.NotAuthorizedException;
 import org.tierflow.core.api.NotFoundException;
 import org.tierflow.core.api.OrganisationUnit;
 import org.tierflow.core.api.Quota;
+import org.tierflow.core.api.program.ProgramDefinition;
 import org.tierflow.core.api.QuotaAllocationException;
 import org.tierflow.core.api.RankedCandidate;
 import org.tierflow.core.api.SelectionRound;
@@ -248,6 +249,31 @@ public final class DefaultSelectionService implements SelectionService {
         TierDefinition tier = tier(programCode, tierCode);
         OrganisationUnit unit = unit(unitId);
         return context.transactions().inTransaction(() -> context.quotas().status(programCode, tier, unit));
+    }
+
+    @Override
+    public List<Quota> quotas(String programCode) {
+        ProgramDefinition program = context.programs().find(programCode)
+                .orElseThrow(() -> new InvalidRequestException("unknown-program", new LocalizedText(
+                        "没有代码为 “" + programCode + "” 的培养方案", "no program with the code '" + programCode + "'")));
+        return context.transactions().inTransaction(() -> {
+            List<QuotaEntity> rows = context.session().get().createSelectionQuery(
+                            "from QuotaEntity q where q.programCode = :program order by q.tierCode, q.unitId",
+                            QuotaEntity.class)
+                    .setParameter("program", programCode)
+                    .getResultList();
+            List<Quota> quotas = new ArrayList<>();
+            for (TierDefinition tier : program.tiers()) {
+                List<QuotaEntity> ofTier = rows.stream().filter(r -> r.getTierCode().equals(tier.code())).toList();
+                QuotaEntity total = ofTier.stream().filter(r -> QuotaLedger.TIER_TOTAL.equals(r.getUnitId()))
+                        .findFirst().orElse(null);
+                quotas.add(total != null ? context.quotas().toQuota(tier, total, QuotaLedger.TIER_TOTAL)
+                        : new Quota(programCode, tier.code(), QuotaLedger.TIER_TOTAL, true, tier.quota(), 0, tier.quota()));
+                ofTier.stream().filter(r -> !QuotaLedger.TIER_TOTAL.equals(r.getUnitId()))
+                        .forEach(r -> quotas.add(context.quotas().toQuota(tier, r, r.getUnitId())));
+            }
+            return List.copyOf(quotas);
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ rounds
