@@ -5,7 +5,7 @@ import java.util.List;
 import org.tierflow.core.api.NominationState;
 
 /** One program's scenario result, and its rendering as Markdown. */
-record ProgramOutcome(String programCode, String programName, List<TierOutcome> tiers) {
+record ProgramOutcome(String programCode, String programName, List<TierOutcome> tiers, List<String> spotChecks) {
 
     String toMarkdown() {
         StringBuilder out = new StringBuilder();
@@ -40,6 +40,10 @@ record ProgramOutcome(String programCode, String programName, List<TierOutcome> 
             out.append('\n');
             noted.forEach(t -> t.notes.forEach((text, times) -> out.append("- ").append(t.tierCode).append(": ")
                     .append(text).append(times > 1 ? " (" + times + "×)" : "").append('\n')));
+        }
+        if (!spotChecks.isEmpty()) {
+            out.append('\n');
+            spotChecks.forEach(line -> out.append("- ").append(line).append('\n'));
         }
         return out.append('\n').toString();
     }

@@ -29,7 +29,13 @@ import org.tierflow.core.api.InvalidRequestException;
 import org.tierflow.core.api.Objection;
 import org.tierflow.core.api.ObjectionOutcome;
 import org.tierflow.core.api.ObjectionResolution;
+import org.tierflow.core.api.AuditFinding;
 import org.tierflow.core.api.Page;
+import org.tierflow.core.api.SpotCheck;
+import org.tierflow.core.api.SpotCheckItem;
+import org.tierflow.core.api.SpotCheckReport;
+import org.tierflow.core.api.SpotCheckRequest;
+import org.tierflow.core.api.program.SampleSize;
 import org.tierflow.core.api.Publication;
 import org.tierflow.core.api.PublicityEntry;
 import org.tierflow.core.api.PublicityEntryStatus;
@@ -118,6 +124,7 @@ final class ProgramScenario {
                 train(candidate);
             }
         }
+        List<String> spotChecks = spotChecks();
         for (Candidate candidate : candidates.values()) {
             if (state(candidate) == NominationState.SELECTED) {
                 credential(candidate);
@@ -125,7 +132,7 @@ final class ProgramScenario {
         }
         count();
         return new ProgramOutcome(program.code(), program.name().zh() + " / " + program.name().en(),
-                List.copyOf(outcomes.values()));
+                List.copyOf(outcomes.values()), spotChecks);
     }
 
     // --- nomination -------------------------------------------------------------------------------------------
@@ -343,6 +350,38 @@ final class ProgramScenario {
             outcome.examsFailed++;
             failedExams.add(candidate.nominationId());
         }
+    }
+
+    /**
+     * Where the program declares yearly spot checks (抽查), each auditing unit draws a tenth of the candidates in
+     * progress and of their managing units with a recorded seed, and audits every sampled item: most are in
+     * order, a few show issues. Returns one line per draw for the summary.
+     */
+    private List<String> spotChecks() {
+        if (program.spotChecks().isEmpty()) {
+            return List.of();
+        }
+        OrganisationLevel level = program.spotChecks().get().level();
+        List<OrganisationUnit> auditors = new ArrayList<>(world.organisations().ancestors(area.get(0).id()));
+        auditors.addAll(area);
+        List<String> lines = new ArrayList<>();
+        int year = LocalDate.ofInstant(world.now(), ZoneId.of("Asia/Shanghai")).getYear();
+        for (OrganisationUnit auditor : auditors.stream().filter(unit -> unit.level() == level).toList()) {
+            String actor = ScenarioWorld.reviewerOf(auditor.id());
+            SpotCheck draw = tierFlow.spotChecks().draw(new SpotCheckRequest(program.code(), auditor.id(), year,
+                    random.nextLong(), SampleSize.percent(10), SampleSize.percent(10), actor));
+            for (SpotCheckItem item : draw.items()) {
+                boolean issues = random.nextInt(100) < 10;
+                tierFlow.spotChecks().complete(item.id(), actor, issues ? AuditFinding.ISSUES : AuditFinding.OK,
+                        issues ? "培训档案不完整 / the training file is incomplete" : null);
+            }
+            SpotCheckReport report = tierFlow.spotChecks().report(draw.id(), actor);
+            lines.add("spot check " + year + " by " + auditor.id() + " (seed " + draw.seed() + "): "
+                    + report.candidatesSampled() + " of " + draw.candidatePopulation() + " candidates in progress and "
+                    + report.unitsSampled() + " of " + draw.unitPopulation() + " managing units audited; "
+                    + report.ok() + " in order, " + report.issues() + " with issues");
+        }
+        return lines;
     }
 
     /** When the rounds end, whoever is still on a waitlist is turned down. */
