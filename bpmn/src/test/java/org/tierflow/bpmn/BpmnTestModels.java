@@ -17,7 +17,7 @@ final class BpmnTestModels {
 
     /** Every model resource of the module. */
     static Stream<String> resources() {
-        return TierFlowBpmn.NOMINATION_RESOURCES.stream();
+        return TierFlowBpmn.ALL_RESOURCES.stream();
     }
 
     /** The process id a resource must declare: its file name without {@code .bpmn20.xml}. */
