@@ -399,6 +399,9 @@ public final class TierFlowBpmn {
     /** User task completed when every party has scored; candidate users {@code ${evaluationCandidates}}. */
     public static final String TASK_COLLECT_EVALUATION_SCORES = "Task_collectEvaluationScores";
 
+    /** Exclusive gateway on {@link #VAR_EVALUATION_QUALIFIED} inside the evaluation. */
+    public static final String GATEWAY_QUALIFIED = "Gateway_qualified";
+
     // ---------------------------------------------------------------- delegate beans of the life cycle
 
     /** Bean behind {@link #TASK_PREPARE_LIFECYCLE}; sets the flags {@link #VAR_NOMINATION_SELECTED} … {@link #VAR_CREDENTIAL_AWARDED}. */

@@ -79,7 +79,7 @@ public final class TierFlowBootstrap {
         customModels.values().forEach(xml -> replaced.addAll(BpmnContractValidator.processIds(xml)));
         Map<String, String> models = new LinkedHashMap<>();
         ClassLoader loader = TierFlowBpmn.class.getClassLoader();
-        for (String resource : TierFlowBpmn.NOMINATION_RESOURCES) {
+        for (String resource : TierFlowBpmn.ALL_RESOURCES) {
             String xml = read(loader, resource);
             if (Collections.disjoint(replaced, BpmnContractValidator.processIds(xml))) {
                 models.put(resource, xml);
