@@ -25,6 +25,11 @@ import org.tierflow.core.internal.engine.TierFlowBootstrap;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
 import org.tierflow.core.internal.credential.DefaultCredentialService;
 import org.tierflow.core.internal.training.DefaultTrainingService;
+import org.tierflow.core.internal.lifecycle.LifecycleModule;
+import org.tierflow.core.api.AcceptanceService;
+import org.tierflow.core.api.EvaluationService;
+import org.tierflow.core.api.LifecycleService;
+import org.tierflow.core.api.TaskBookService;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -55,6 +60,7 @@ public final class TierFlow {
     private final TrainingService training;
     private final CredentialService credentials;
     private final Map<String, String> bpmnModels;
+    private final LifecycleModule lifecycle;
 
     private TierFlow(Builder builder) {
         this.programs = builder.programs;
@@ -70,6 +76,7 @@ public final class TierFlow {
                 builder.policies));
         this.training = new DefaultTrainingService(runtime);
         this.credentials = new DefaultCredentialService(runtime);
+        this.lifecycle = new LifecycleModule(runtime);
         this.bpmnModels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bpmnModels));
     }
 
@@ -80,6 +87,7 @@ public final class TierFlow {
     /** Registers TierFlow's delegates with an engine configuration. Call before the engine is built. */
     public TierFlow configure(ProcessEngineConfiguration engineConfiguration) {
         TierFlowBootstrap.configure(engineConfiguration, runtime);
+        lifecycle.configure(engineConfiguration);
         return this;
     }
 
@@ -126,6 +134,26 @@ public final class TierFlow {
     /** Selection under quota: allocation down the tree, selection rounds, batches and the waitlist. */
     public SelectionService selection() {
         return selection;
+    }
+
+    /** The life cycle after selection as a whole: phase, outcomes, moved deadlines. */
+    public LifecycleService lifecycle() {
+        return lifecycle.lifecycle();
+    }
+
+    /** Task books (项目任务书): sign, countersign, signed elsewhere, deadline. */
+    public TaskBookService taskBooks() {
+        return lifecycle.taskBooks();
+    }
+
+    /** Acceptance (考核验收) with on-site acceptance and the extension for rectification. */
+    public AcceptanceService acceptance() {
+        return lifecycle.acceptance();
+    }
+
+    /** The comprehensive evaluation (综合考评) by several parties. */
+    public EvaluationService evaluations() {
+        return lifecycle.evaluations();
     }
 
     /** Collects what TierFlow needs from the host. */
