@@ -142,10 +142,20 @@ public final class AfterSelectionFixture implements AutoCloseable {
      * @return the element ids of the timers that fired, in order
      */
     public List<String> fireDueTimers() {
+        return fireDueTimers(null);
+    }
+
+    /** {@link #fireDueTimers()} for the processes of one nomination only (tests share an engine). */
+    public List<String> fireDueTimers(String nominationId) {
         var management = engine.getManagementService();
         List<String> fired = new java.util.ArrayList<>();
         for (int round = 0; round < 100; round++) {
-            List<org.flowable.job.api.Job> due = management.createTimerJobQuery().executable().orderByJobDuedate().asc().list();
+            java.util.Set<String> instances = nominationId == null ? null : engine.getRuntimeService()
+                    .createProcessInstanceQuery().processInstanceBusinessKey(nominationId).list().stream()
+                    .map(org.flowable.engine.runtime.ProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
+            List<org.flowable.job.api.Job> due = management.createTimerJobQuery().executable().orderByJobDuedate().asc()
+                    .list().stream().filter(job -> instances == null || instances.contains(job.getProcessInstanceId()))
+                    .toList();
             if (due.isEmpty()) {
                 return fired;
             }
@@ -165,7 +175,7 @@ public final class AfterSelectionFixture implements AutoCloseable {
      */
     public void qualify(Nomination nomination, LocalDate day) {
         today(day);
-        fireDueTimers();
+        fireDueTimers(nomination.id());
         var tier = tierFlow.programs().find(nomination.programCode()).orElseThrow().tier(nomination.tierCode()).orElseThrow();
         var evaluation = tier.evaluation().orElseThrow();
         Map<String, java.math.BigDecimal> full = new java.util.LinkedHashMap<>();

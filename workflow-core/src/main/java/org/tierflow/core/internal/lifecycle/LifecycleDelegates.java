@@ -70,8 +70,11 @@ final class LifecycleDelegates {
         execution.setVariable(VAR_ACCEPTANCE_REQUIRED, tier.acceptance().isPresent());
         execution.setVariable(VAR_EVALUATION_REQUIRED, tier.evaluation().isPresent());
         execution.setVariable(VAR_CREDENTIAL_AWARDED, tier.credential().isPresent());
+        // Lenient: a tree without a unit at the issuing level above the candidate (a university under a tier issued
+        // by cities) must not stop the selection; CredentialService.issue names that problem when someone issues.
         List<String> issuers = tier.credential()
-                .map(c -> support.approvers(nomination, support.unitAt(nomination, c.issuingLevel()), ReviewAction.DECIDE))
+                .flatMap(c -> support.runtime.organisations.ancestorAt(nomination.getUnitId(), c.issuingLevel()))
+                .map(unit -> support.approvers(nomination, unit, ReviewAction.DECIDE))
                 .orElse(List.of());
         execution.setVariable(VAR_CREDENTIAL_ISSUERS, new ArrayList<>(issuers));
         if (!selected || support.findLifecycle(nomination.getId()).isPresent()) {
