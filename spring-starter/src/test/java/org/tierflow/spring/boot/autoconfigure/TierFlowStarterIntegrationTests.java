@@ -137,7 +137,7 @@ class TierFlowStarterIntegrationTests {
         // Flowable adds a diagram image per model; the models are TierFlow's own and nothing else.
         assertThat(repositoryService.getDeploymentResourceNames(tierFlowDeployment.getId()))
                 .filteredOn(resource -> resource.endsWith(TierFlowBpmn.RESOURCE_SUFFIX))
-                .containsExactlyInAnyOrderElementsOf(TierFlowBpmn.NOMINATION_RESOURCES);
+                .containsExactlyInAnyOrderElementsOf(TierFlowBpmn.ALL_RESOURCES);
         assertThat(repositoryService.getDeploymentResourceNames(tierFlowDeployment.getId()))
                 .allMatch(resource -> resource.startsWith(TierFlowBpmn.RESOURCE_FOLDER));
         assertThat(repositoryService.getDeploymentResourceNames(host.getDeploymentId()))

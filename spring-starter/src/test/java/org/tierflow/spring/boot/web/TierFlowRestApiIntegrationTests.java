@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
+import org.flowable.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -47,6 +48,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.yaml.snakeyaml.Yaml;
+import org.tierflow.core.TierFlow;
 import org.tierflow.core.api.NotAuthorizedException;
 
 /**
@@ -57,6 +59,8 @@ import org.tierflow.core.api.NotAuthorizedException;
         "tierflow.programs.locations=classpath*:org/tierflow/programs/*.yaml",
         "tierflow.organisations.location=classpath:org/tierflow/organisations/ningxia.yaml",
         "tierflow.web.enabled=true",
+        // Timers run only when a test says so (see qualify): no async executor firing them on its own threads.
+        "tierflow.jobs.enabled=false",
         "spring.datasource.generate-unique-name=true"})
 @AutoConfigureMockMvc
 class TierFlowRestApiIntegrationTests {
@@ -69,6 +73,12 @@ class TierFlowRestApiIntegrationTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    TierFlow tierFlow;
+
+    @Autowired
+    ProcessEngine engine;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -210,6 +220,27 @@ class TierFlowRestApiIntegrationTests {
 
     // ------------------------------------------------------------------------------- training and credentials
 
+    /**
+     * The national teacher's five-year working period ends (engine clock moved, the due timer run on this thread)
+     * and both evaluating parties give full marks, through the Java API; then the clock is real again.
+     */
+    private void qualify(String nominationId, String teacher) {
+        var clock = engine.getProcessEngineConfiguration().getClock();
+        clock.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(5 * 366 + 1))));
+        try {
+            var management = engine.getManagementService();
+            for (org.flowable.job.api.Job timer : management.createTimerJobQuery().executable().list()) {
+                management.executeJob(management.moveTimerToExecutableJob(timer.getId()).getId());
+            }
+            Map<String, java.math.BigDecimal> full = Map.of("study", java.math.BigDecimal.valueOf(100),
+                    "practice", java.math.BigDecimal.valueOf(100));
+            tierFlow.evaluations().score(nominationId, "school", PRINCIPAL, full);
+            tierFlow.evaluations().score(nominationId, "third-party", DISTRICT_REVIEWER, full);
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void aSelectedTeacherLogsHoursAndTheDistrictIssuesVerifiesAndRevokesTheCredential() throws Exception {
         String teacher = applicant();
@@ -232,6 +263,11 @@ class TierFlowRestApiIntegrationTests {
         JsonNode progress = call(get(API + "/nominations/" + id + "/training-progress").with(as(teacher)), 200);
         assertThat(progress.get("totalRecorded").decimalValue()).isEqualByComparingTo("6");
         assertThat(progress.get("met").asBoolean()).isFalse();
+
+        assertThat(call(post(API + "/nominations/" + id + "/credentials").with(as(DISTRICT_REVIEWER))
+                .contentType(MediaType.APPLICATION_JSON).content("{}"), 400).get("code").asText())
+                .as("not before the evaluation qualified the teacher").isEqualTo("outcome-missing");
+        qualify(id, teacher);
 
         MvcResult issued = mvc.perform(post(API + "/nominations/" + id + "/credentials").with(as(DISTRICT_REVIEWER))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"holderName\":\"马老师\"}")).andReturn();
