@@ -263,6 +263,8 @@ class LifecycleIntegrationTests {
 
         acceptance.submitReport(teacher.id(), teacher.applicantId(), "整改报告 / rectification report");
         AcceptanceRound failed = acceptance.review(teacher.id(), reviewerOf(COUNTY), false, "整改不到位 / not rectified");
+        assertThat(failed.reviews()).as("the county's conclusion is in the answer").singleElement()
+                .satisfies(review -> assertThat(review.passed()).isFalse());
 
         assertThat(failed.passed()).as("the reviewing county may fail the round").isFalse();
         assertThat(failed.decidedBy()).isEqualTo(reviewerOf(COUNTY));

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.tierflow.core.TierFlow;
 import org.tierflow.spring.boot.web.CredentialController;
+import org.tierflow.spring.boot.web.LifecycleController;
 import org.tierflow.spring.boot.web.NominationController;
 import org.tierflow.spring.boot.web.OpenApiController;
 import org.tierflow.spring.boot.web.ProgramController;
@@ -61,6 +62,11 @@ public class TierFlowWebAutoConfiguration {
     @Bean
     CredentialController tierFlowCredentialController(TierFlow tierFlow, TierFlowProperties properties) {
         return new CredentialController(tierFlow.credentials(), properties.getDefaultLocale());
+    }
+
+    @Bean
+    LifecycleController tierFlowLifecycleController(TierFlow tierFlow) {
+        return new LifecycleController(tierFlow.lifecycle(), tierFlow.taskBooks(), tierFlow.acceptance());
     }
 
     @Bean

@@ -55,7 +55,8 @@ import org.tierflow.core.api.program.LocalizedText;
 // Scoped by type, not by package: a host's controller that happens to live in (or below) this package keeps the
 // host's own error handling.
 @RestControllerAdvice(assignableTypes = {ProgramController.class, NominationController.class, ReviewController.class,
-        SelectionController.class, TrainingController.class, CredentialController.class, OpenApiController.class})
+        SelectionController.class, TrainingController.class, CredentialController.class, OpenApiController.class,
+        LifecycleController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class TierFlowProblemHandler {
 

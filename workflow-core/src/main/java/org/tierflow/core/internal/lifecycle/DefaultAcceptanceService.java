@@ -305,6 +305,9 @@ final class DefaultAcceptanceService implements AcceptanceService {
     }
 
     private AcceptanceRound toRound(AcceptanceRoundEntity round) {
+        // The session runs on the engine's connection outside a Hibernate transaction, so it does not flush by itself
+        // before a query: flush so that the review recorded in this call is listed.
+        support.session().flush();
         List<AcceptanceReview> reviews = support.session().createSelectionQuery(
                         "from AcceptanceReviewEntity r where r.nominationId = :id and r.roundNo = :round"
                                 + " order by r.decidedAt, r.stepIndex", AcceptanceReviewEntity.class)
