@@ -1,14 +1,8 @@
 package org.tierflow.core.internal.credential;
 
-import java.util.ArrayList;
-
-import org.flowable.task.api.Task;
-import org.tierflow.bpmn.TierFlowBpmn;
-import org.tierflow.core.api.LifecyclePhase;
-import org.tierflow.core.internal.persistence.LifecycleEntity;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,11 +10,14 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.flowable.task.api.Task;
 import org.hibernate.Session;
+import org.tierflow.bpmn.TierFlowBpmn;
 import org.tierflow.core.api.Credential;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.CredentialVerification;
 import org.tierflow.core.api.InvalidRequestException;
+import org.tierflow.core.api.LifecyclePhase;
 import org.tierflow.core.api.NotAuthorizedException;
 import org.tierflow.core.api.NotFoundException;
 import org.tierflow.core.api.OrganisationUnit;
@@ -33,6 +30,7 @@ import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
 import org.tierflow.core.internal.persistence.CredentialEntity;
 import org.tierflow.core.internal.persistence.CredentialRevocationEntity;
+import org.tierflow.core.internal.persistence.LifecycleEntity;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.NominationRecords;
 import org.tierflow.core.internal.training.SelectedNominations;

@@ -2,7 +2,6 @@ package org.tierflow.core.internal.lifecycle;
 
 import static org.tierflow.bpmn.TierFlowBpmn.*;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -265,9 +264,5 @@ final class LifecycleDelegates {
 
     private NominationEntity nominationOf(DelegateExecution execution) {
         return support.nomination((String) execution.getVariable(VAR_NOMINATION_ID));
-    }
-
-    static BigDecimal zeroIfNull(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
     }
 }
