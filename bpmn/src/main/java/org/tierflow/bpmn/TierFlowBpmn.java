@@ -44,10 +44,6 @@ public final class TierFlowBpmn {
     /** Classpath resource of {@link #PUBLICITY_PROCESS}. */
     public static final String PUBLICITY_PROCESS_RESOURCE = RESOURCE_FOLDER + PUBLICITY_PROCESS + RESOURCE_SUFFIX;
 
-    /** Every model TierFlow deploys: the nomination phase and the publicity. */
-    public static final List<String> RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE,
-            PUBLICITY_PROCESS_RESOURCE);
-
     // ---------------------------------------------------------------- elements of tierflowNominationProcess
 
     /** Start event of the nomination review. */
@@ -334,6 +330,289 @@ public final class TierFlowBpmn {
 
     /** {@link #VAR_APPROVER_SOURCE}: nobody was found, so the configured administrator reviews. */
     public static final String SOURCE_ADMINISTRATOR = "ADMINISTRATOR";
+
+    // ================================================================ after selection: the life cycle
+
+    /** Process key of the whole life cycle of one candidate, calling each phase's process in turn. */
+    public static final String LIFECYCLE_PROCESS = "tierflowLifecycleProcess";
+
+    /** Process key of the task book (项目任务书): generated, signed by the candidate, countersigned by the authority. */
+    public static final String TASK_BOOK_PROCESS = "tierflowTaskBookProcess";
+
+    /** Process key of the implementation period (培养周期), which ends on a timer. */
+    public static final String IMPLEMENTATION_PROCESS = "tierflowImplementationProcess";
+
+    /** Process key of acceptance (考核验收) with its extension loop (延长半年整改). */
+    public static final String ACCEPTANCE_PROCESS = "tierflowAcceptanceProcess";
+
+    /** Process key of the comprehensive evaluation (综合考评). */
+    public static final String EVALUATION_PROCESS = "tierflowEvaluationProcess";
+
+    /** Classpath resource of {@link #LIFECYCLE_PROCESS}. */
+    public static final String LIFECYCLE_PROCESS_RESOURCE = RESOURCE_FOLDER + LIFECYCLE_PROCESS + RESOURCE_SUFFIX;
+
+    /** Classpath resource of {@link #TASK_BOOK_PROCESS}. */
+    public static final String TASK_BOOK_PROCESS_RESOURCE = RESOURCE_FOLDER + TASK_BOOK_PROCESS + RESOURCE_SUFFIX;
+
+    /** Classpath resource of {@link #IMPLEMENTATION_PROCESS}. */
+    public static final String IMPLEMENTATION_PROCESS_RESOURCE = RESOURCE_FOLDER + IMPLEMENTATION_PROCESS + RESOURCE_SUFFIX;
+
+    /** Classpath resource of {@link #ACCEPTANCE_PROCESS}. */
+    public static final String ACCEPTANCE_PROCESS_RESOURCE = RESOURCE_FOLDER + ACCEPTANCE_PROCESS + RESOURCE_SUFFIX;
+
+    /** Classpath resource of {@link #EVALUATION_PROCESS}. */
+    public static final String EVALUATION_PROCESS_RESOURCE = RESOURCE_FOLDER + EVALUATION_PROCESS + RESOURCE_SUFFIX;
+
+    /** Every resource of the life cycle after selection; deploy them together, since the life cycle calls the others. */
+    public static final List<String> LIFECYCLE_RESOURCES = List.of(LIFECYCLE_PROCESS_RESOURCE, TASK_BOOK_PROCESS_RESOURCE,
+            IMPLEMENTATION_PROCESS_RESOURCE, ACCEPTANCE_PROCESS_RESOURCE, EVALUATION_PROCESS_RESOURCE);
+
+    /** Every model TierFlow deploys: the nomination phase, the publicity and the life cycle after selection. */
+    public static final List<String> RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE,
+            PUBLICITY_PROCESS_RESOURCE, LIFECYCLE_PROCESS_RESOURCE, TASK_BOOK_PROCESS_RESOURCE,
+            IMPLEMENTATION_PROCESS_RESOURCE, ACCEPTANCE_PROCESS_RESOURCE, EVALUATION_PROCESS_RESOURCE);
+
+
+    // ---------------------------------------------------------------- elements of tierflowLifecycleProcess
+
+    /** Start event of the life cycle. */
+    public static final String EVENT_LIFECYCLE_STARTED = "Event_lifecycleStarted";
+
+    /** Exclusive gateway on {@link #VAR_NOMINATION_REVIEWED}: started after selection, or before the nomination review. */
+    public static final String GATEWAY_NOMINATION_REVIEWED = "Gateway_nominationReviewed";
+
+    /** Call activity that runs {@link #NOMINATION_PROCESS} when the life cycle starts before the review. */
+    public static final String TASK_RUN_NOMINATION_REVIEW = "Task_runNominationReview";
+
+    /** Service task that reads what the tier asks after selection; calls {@link #DELEGATE_PREPARE_LIFECYCLE}. */
+    public static final String TASK_PREPARE_LIFECYCLE = "Task_prepareLifecycle";
+
+    /** Exclusive gateway on {@link #VAR_NOMINATION_SELECTED}. */
+    public static final String GATEWAY_NOMINATION_SELECTED = "Gateway_nominationSelected";
+
+    /** Exclusive gateway on {@link #VAR_TASK_BOOK_REQUIRED}. */
+    public static final String GATEWAY_TASK_BOOK_REQUIRED = "Gateway_taskBookRequired";
+
+    /** Call activity that runs {@link #TASK_BOOK_PROCESS}. */
+    public static final String TASK_RUN_TASK_BOOK = "Task_runTaskBook";
+
+    /** Call activity that runs {@link #IMPLEMENTATION_PROCESS}. */
+    public static final String TASK_RUN_IMPLEMENTATION = "Task_runImplementation";
+
+    /** Exclusive gateway on {@link #VAR_ACCEPTANCE_REQUIRED}. */
+    public static final String GATEWAY_ACCEPTANCE_REQUIRED = "Gateway_acceptanceRequired";
+
+    /** Call activity that runs {@link #ACCEPTANCE_PROCESS}; hands back {@link #VAR_ACCEPTANCE_PASSED}. */
+    public static final String TASK_RUN_ACCEPTANCE = "Task_runAcceptance";
+
+    /** Exclusive gateway on {@link #VAR_ACCEPTANCE_PASSED}. */
+    public static final String GATEWAY_ACCEPTANCE_PASSED = "Gateway_acceptancePassed";
+
+    /** Exclusive gateway on {@link #VAR_EVALUATION_REQUIRED}. */
+    public static final String GATEWAY_EVALUATION_REQUIRED = "Gateway_evaluationRequired";
+
+    /** Call activity that runs {@link #EVALUATION_PROCESS}; hands back {@link #VAR_EVALUATION_QUALIFIED}. */
+    public static final String TASK_RUN_EVALUATION = "Task_runEvaluation";
+
+    /** Exclusive gateway on {@link #VAR_EVALUATION_QUALIFIED}. */
+    public static final String GATEWAY_EVALUATION_QUALIFIED = "Gateway_evaluationQualified";
+
+    /** Exclusive gateway on {@link #VAR_CREDENTIAL_AWARDED}. */
+    public static final String GATEWAY_CREDENTIAL_AWARDED = "Gateway_credentialAwarded";
+
+    /** User task of the issuing authority; candidate users {@code ${credentialIssuers}}; completed when the credential is issued. */
+    public static final String TASK_ISSUE_CREDENTIAL = "Task_issueCredential";
+
+    // ---------------------------------------------------------------- elements of tierflowTaskBookProcess
+
+    /** Service task that generates the task book and its signing deadline; calls {@link #DELEGATE_PREPARE_TASK_BOOK}. */
+    public static final String TASK_PREPARE_TASK_BOOK = "Task_prepareTaskBook";
+
+    /** User task of the candidate, who signs the task book; assignee {@code ${applicantId}}. */
+    public static final String TASK_SIGN_TASK_BOOK = "Task_signTaskBook";
+
+    /** Non-interrupting timer on {@link #TASK_SIGN_TASK_BOOK} at {@link #VAR_TASK_BOOK_REMINDER_AT}. */
+    public static final String EVENT_SIGNING_REMINDER_DUE = "Event_signingReminderDue";
+
+    /** Service task that reminds the candidate to sign; calls {@link #DELEGATE_REMIND_TO_SIGN}. */
+    public static final String TASK_REMIND_TO_SIGN = "Task_remindToSign";
+
+    /** Non-interrupting timer on {@link #TASK_SIGN_TASK_BOOK} at {@link #VAR_TASK_BOOK_DEADLINE}. */
+    public static final String EVENT_SIGNING_DEADLINE_PASSED = "Event_signingDeadlinePassed";
+
+    /** Service task that tells the candidate and the authority the deadline passed; calls {@link #DELEGATE_REPORT_SIGNING_OVERDUE}. */
+    public static final String TASK_REPORT_SIGNING_OVERDUE = "Task_reportSigningOverdue";
+
+    /** Exclusive gateway on {@link #VAR_SIGNED_ELSEWHERE}. */
+    public static final String GATEWAY_SIGNED_ELSEWHERE = "Gateway_signedElsewhere";
+
+    /** User task of the authority, who countersigns; candidate users {@code ${countersignCandidates}}. */
+    public static final String TASK_COUNTERSIGN_TASK_BOOK = "Task_countersignTaskBook";
+
+    // ---------------------------------------------------------------- elements of tierflowImplementationProcess
+
+    /** Service task that fixes the working period; calls {@link #DELEGATE_START_IMPLEMENTATION}. */
+    public static final String TASK_START_IMPLEMENTATION = "Task_startImplementation";
+
+    /** Timer catch event at {@link #VAR_WORKING_PERIOD_ENDS_AT}. */
+    public static final String EVENT_WORKING_PERIOD_ENDED = "Event_workingPeriodEnded";
+
+    /** Service task that asks the candidate for the final report; calls {@link #DELEGATE_REQUEST_FINAL_REPORT}. */
+    public static final String TASK_REQUEST_FINAL_REPORT = "Task_requestFinalReport";
+
+    // ---------------------------------------------------------------- elements of tierflowAcceptanceProcess
+
+    /** Service task that opens the first acceptance round; calls {@link #DELEGATE_PREPARE_ACCEPTANCE}. */
+    public static final String TASK_PREPARE_ACCEPTANCE = "Task_prepareAcceptance";
+
+    /** User task of the candidate, who submits the final (or rectification) report; assignee {@code ${applicantId}}. */
+    public static final String TASK_SUBMIT_ACCEPTANCE_REPORT = "Task_submitAcceptanceReport";
+
+    /** Service task that finds who acts at the current acceptance step; calls {@link #DELEGATE_PREPARE_ACCEPTANCE_LEVEL}. */
+    public static final String TASK_PREPARE_ACCEPTANCE_LEVEL = "Task_prepareAcceptanceLevel";
+
+    /** User task of the acceptance step's people; candidate users {@code ${acceptanceCandidates}}. */
+    public static final String TASK_REVIEW_ACCEPTANCE = "Task_reviewAcceptance";
+
+    /** Exclusive gateway on {@link #VAR_ACCEPTANCE_DECIDED}. */
+    public static final String GATEWAY_ACCEPTANCE_DECIDED = "Gateway_acceptanceDecided";
+
+    /** Exclusive gateway on {@link #VAR_ACCEPTANCE_PASSED} inside the acceptance. */
+    public static final String GATEWAY_ROUND_PASSED = "Gateway_roundPassed";
+
+    /** Exclusive gateway on {@link #VAR_EXTENSION_AVAILABLE}. */
+    public static final String GATEWAY_EXTENSION_AVAILABLE = "Gateway_extensionAvailable";
+
+    /** Service task that extends the working period; calls {@link #DELEGATE_EXTEND_WORKING_PERIOD}. */
+    public static final String TASK_EXTEND_WORKING_PERIOD = "Task_extendWorkingPeriod";
+
+    /** Timer catch event at the extended {@link #VAR_WORKING_PERIOD_ENDS_AT}. */
+    public static final String EVENT_EXTENSION_ENDED = "Event_extensionEnded";
+
+    // ---------------------------------------------------------------- elements of tierflowEvaluationProcess
+
+    /** Service task that lists who may score; calls {@link #DELEGATE_PREPARE_EVALUATION}. */
+    public static final String TASK_PREPARE_EVALUATION = "Task_prepareEvaluation";
+
+    /** User task completed when every party has scored; candidate users {@code ${evaluationCandidates}}. */
+    public static final String TASK_COLLECT_EVALUATION_SCORES = "Task_collectEvaluationScores";
+
+    /** Exclusive gateway on {@link #VAR_EVALUATION_QUALIFIED} inside the evaluation. */
+    public static final String GATEWAY_QUALIFIED = "Gateway_qualified";
+
+    // ---------------------------------------------------------------- delegate beans of the life cycle
+
+    /** Bean behind {@link #TASK_PREPARE_LIFECYCLE}; sets the flags {@link #VAR_NOMINATION_SELECTED} … {@link #VAR_CREDENTIAL_AWARDED}. */
+    public static final String DELEGATE_PREPARE_LIFECYCLE = "tierflowPrepareLifecycle";
+
+    /** Bean behind {@link #TASK_PREPARE_TASK_BOOK}; sets {@link #VAR_TASK_BOOK_DEADLINE}, {@link #VAR_TASK_BOOK_REMINDER_AT}, {@link #VAR_COUNTERSIGN_CANDIDATES}. */
+    public static final String DELEGATE_PREPARE_TASK_BOOK = "tierflowPrepareTaskBook";
+
+    /** Bean behind {@link #TASK_REMIND_TO_SIGN}. */
+    public static final String DELEGATE_REMIND_TO_SIGN = "tierflowRemindToSign";
+
+    /** Bean behind {@link #TASK_REPORT_SIGNING_OVERDUE}. */
+    public static final String DELEGATE_REPORT_SIGNING_OVERDUE = "tierflowReportSigningOverdue";
+
+    /** Bean behind {@link #TASK_START_IMPLEMENTATION}; sets {@link #VAR_WORKING_PERIOD_ENDS_AT}. */
+    public static final String DELEGATE_START_IMPLEMENTATION = "tierflowStartImplementation";
+
+    /** Bean behind {@link #TASK_REQUEST_FINAL_REPORT}. */
+    public static final String DELEGATE_REQUEST_FINAL_REPORT = "tierflowRequestFinalReport";
+
+    /** Bean behind {@link #TASK_PREPARE_ACCEPTANCE}; sets {@link #VAR_ACCEPTANCE_ROUND}. */
+    public static final String DELEGATE_PREPARE_ACCEPTANCE = "tierflowPrepareAcceptance";
+
+    /** Bean behind {@link #TASK_PREPARE_ACCEPTANCE_LEVEL}; sets {@link #VAR_ACCEPTANCE_CANDIDATES}. */
+    public static final String DELEGATE_PREPARE_ACCEPTANCE_LEVEL = "tierflowPrepareAcceptanceLevel";
+
+    /** Bean behind {@link #TASK_EXTEND_WORKING_PERIOD}; moves {@link #VAR_WORKING_PERIOD_ENDS_AT} by the extension. */
+    public static final String DELEGATE_EXTEND_WORKING_PERIOD = "tierflowExtendWorkingPeriod";
+
+    /** Bean behind {@link #TASK_PREPARE_EVALUATION}; sets {@link #VAR_EVALUATION_CANDIDATES}. */
+    public static final String DELEGATE_PREPARE_EVALUATION = "tierflowPrepareEvaluation";
+
+    /** Every delegate bean name the life-cycle models may call. */
+    public static final List<String> LIFECYCLE_DELEGATES = List.of(
+            DELEGATE_PREPARE_LIFECYCLE,
+            DELEGATE_PREPARE_TASK_BOOK,
+            DELEGATE_REMIND_TO_SIGN,
+            DELEGATE_REPORT_SIGNING_OVERDUE,
+            DELEGATE_START_IMPLEMENTATION,
+            DELEGATE_REQUEST_FINAL_REPORT,
+            DELEGATE_PREPARE_ACCEPTANCE,
+            DELEGATE_PREPARE_ACCEPTANCE_LEVEL,
+            DELEGATE_EXTEND_WORKING_PERIOD,
+            DELEGATE_PREPARE_EVALUATION);
+
+    // ---------------------------------------------------------------- variables of the life cycle
+
+    /** Boolean, given at start: whether the nomination was already reviewed (and selected) on its own. */
+    public static final String VAR_NOMINATION_REVIEWED = "nominationReviewed";
+
+    /** Boolean: whether the nomination stands selected. */
+    public static final String VAR_NOMINATION_SELECTED = "nominationSelected";
+
+    /** Boolean: whether the tier has a task book. */
+    public static final String VAR_TASK_BOOK_REQUIRED = "taskBookRequired";
+
+    /** Boolean: whether the tier has an acceptance. */
+    public static final String VAR_ACCEPTANCE_REQUIRED = "acceptanceRequired";
+
+    /** Boolean: whether the tier has a comprehensive evaluation. */
+    public static final String VAR_EVALUATION_REQUIRED = "evaluationRequired";
+
+    /** Boolean: whether the tier awards a credential. */
+    public static final String VAR_CREDENTIAL_AWARDED = "credentialAwarded";
+
+    /** Boolean: whether the acceptance passed (the current round, and in the end the acceptance as a whole). */
+    public static final String VAR_ACCEPTANCE_PASSED = "acceptancePassed";
+
+    /** Boolean: whether the comprehensive evaluation qualified the candidate. */
+    public static final String VAR_EVALUATION_QUALIFIED = "evaluationQualified";
+
+    /** {@code java.util.Date}: when the task book must be signed. */
+    public static final String VAR_TASK_BOOK_DEADLINE = "taskBookDeadline";
+
+    /** {@code java.util.Date}: when the candidate is reminded to sign. */
+    public static final String VAR_TASK_BOOK_REMINDER_AT = "taskBookReminderAt";
+
+    /** {@code java.util.List<String>}: user ids who may countersign for the authority. */
+    public static final String VAR_COUNTERSIGN_CANDIDATES = "countersignCandidates";
+
+    /** Boolean: whether a host recorded that the task book was signed elsewhere (the countersign is skipped). */
+    public static final String VAR_SIGNED_ELSEWHERE = "signedElsewhere";
+
+    /** {@code java.util.Date}: when the working period (implementation, or its extension) ends. */
+    public static final String VAR_WORKING_PERIOD_ENDS_AT = "workingPeriodEndsAt";
+
+    /** Integer: the acceptance round, 1 for the first acceptance, 2 after the first extension, … */
+    public static final String VAR_ACCEPTANCE_ROUND = "acceptanceRound";
+
+    /** Integer: zero-based index of the current step of the acceptance chain. */
+    public static final String VAR_ACCEPTANCE_STEP_INDEX = "acceptanceStepIndex";
+
+    /** {@code java.util.List<String>}: user ids who may act at the current acceptance step. */
+    public static final String VAR_ACCEPTANCE_CANDIDATES = "acceptanceCandidates";
+
+    /** Boolean: whether the current acceptance round has an outcome. */
+    public static final String VAR_ACCEPTANCE_DECIDED = "acceptanceDecided";
+
+    /** Boolean: whether a failed round may still be followed by an extension. */
+    public static final String VAR_EXTENSION_AVAILABLE = "extensionAvailable";
+
+    /** {@code java.util.List<String>}: user ids who may score in the evaluation. */
+    public static final String VAR_EVALUATION_CANDIDATES = "evaluationCandidates";
+
+    /** {@code java.util.List<String>}: user ids who may issue the credential. */
+    public static final String VAR_CREDENTIAL_ISSUERS = "credentialIssuers";
+
+    /** The variables the life cycle passes into every phase process (call activity in-parameters). */
+    public static final List<String> PHASE_INPUTS = List.of(VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPLICANT_ID);
+
+    /** The date variables a timer of a TierFlow model may wait for ({@code <timeDate>${name}</timeDate>}). */
+    public static final List<String> TIMER_VARIABLES = List.of(VAR_TASK_BOOK_DEADLINE, VAR_TASK_BOOK_REMINDER_AT,
+            VAR_WORKING_PERIOD_ENDS_AT, VAR_PUBLICITY_ENDS_AT);
 
     private TierFlowBpmn() {
     }

@@ -36,6 +36,11 @@ import org.tierflow.core.internal.training.DefaultTrainingService;
 import org.tierflow.core.internal.assessment.DefaultAssessmentService;
 import org.tierflow.core.api.SpotCheckService;
 import org.tierflow.core.internal.spotcheck.DefaultSpotCheckService;
+import org.tierflow.core.internal.lifecycle.LifecycleModule;
+import org.tierflow.core.api.AcceptanceService;
+import org.tierflow.core.api.EvaluationService;
+import org.tierflow.core.api.LifecycleService;
+import org.tierflow.core.api.TaskBookService;
 import org.tierflow.core.spi.ApproverDirectory;
 import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.spi.EligibilityCheck;
@@ -78,6 +83,7 @@ public final class TierFlow {
     private final Map<String, String> bpmnModels;
     private final DefaultPublicityService publicity;
     private final DeclaredAllocations declaredAllocations;
+    private final LifecycleModule lifecycle;
 
     private TierFlow(Builder builder) {
         this.programs = builder.programs;
@@ -111,6 +117,7 @@ public final class TierFlow {
         }
         this.panels = new DefaultPanelService(panelContext, panelEngine);
         this.spotChecks = new DefaultSpotCheckService(runtime);
+        this.lifecycle = new LifecycleModule(runtime);
         this.bpmnModels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bpmnModels));
     }
 
@@ -122,6 +129,7 @@ public final class TierFlow {
     public TierFlow configure(ProcessEngineConfiguration engineConfiguration) {
         TierFlowBootstrap.configure(engineConfiguration, runtime);
         PublicityDelegates.register(engineConfiguration, publicity);
+        lifecycle.configure(engineConfiguration);
         return this;
     }
 
@@ -192,6 +200,26 @@ public final class TierFlow {
     /** Publicity (公示) of selected candidates, objections, confirmation and export of the list. */
     public PublicityService publicity() {
         return publicity;
+    }
+
+    /** The life cycle after selection as a whole: phase, outcomes, moved deadlines. */
+    public LifecycleService lifecycle() {
+        return lifecycle.lifecycle();
+    }
+
+    /** Task books (项目任务书): sign, countersign, signed elsewhere, deadline. */
+    public TaskBookService taskBooks() {
+        return lifecycle.taskBooks();
+    }
+
+    /** Acceptance (考核验收) with on-site acceptance and the extension for rectification. */
+    public AcceptanceService acceptance() {
+        return lifecycle.acceptance();
+    }
+
+    /** The comprehensive evaluation (综合考评) by several parties. */
+    public EvaluationService evaluations() {
+        return lifecycle.evaluations();
     }
 
     /** Collects what TierFlow needs from the host. */

@@ -28,10 +28,15 @@ public interface CredentialService {
      *
      * @param holderName the holder's name to print, as the host knows it; optional, at most 200 characters
      * @throws NotAuthorizedException  when the actor may not act for the issuing unit, or is the candidate
+     * <p>The outcome the tier's definition calls for must be there first: a passed acceptance when the tier has an
+     * acceptance, a qualifying comprehensive evaluation when it has one ({@code outcome-missing}). Issuing completes
+     * the candidate's life cycle ({@link LifecycleService}).
+     *
      * @throws InvalidRequestException when the nomination is not {@code SELECTED} ({@code not-selected}), its
      *                                 tier awards no credential ({@code no-credential}), it already holds a
      *                                 valid one ({@code already-issued}), or the organisation tree has no unit
-     *                                 at the issuing level above the candidate ({@code no-unit-at-level})
+     *                                 at the issuing level above the candidate ({@code no-unit-at-level}), or the
+     *                                 outcome the tier asks for is missing ({@code outcome-missing})
      * @throws NotFoundException       when the nomination does not exist
      */
     Credential issue(String nominationId, String actorId, String holderName);

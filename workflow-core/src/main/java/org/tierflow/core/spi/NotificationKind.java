@@ -11,5 +11,17 @@ public enum NotificationKind {
     /** To the applicant: the deciding level selected the nomination (sent once). */
     SELECTED,
     /** To the applicant: the nomination was withdrawn. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** To the candidate: the task book waits for their signature and the deadline is near. */
+    TASK_BOOK_REMINDER,
+    /** To the candidate and the authority: the signing deadline passed without the candidate's signature. */
+    TASK_BOOK_OVERDUE,
+    /** To the candidate: the working period ended; the final (or rectification) report is due. */
+    REPORT_DUE,
+    /** To each person who may act: an acceptance step waits for them. */
+    ACCEPTANCE_WAITING,
+    /** To the candidate: an acceptance round was decided; the body says how, and what follows. */
+    ACCEPTANCE_DECIDED,
+    /** To each person who may score: the comprehensive evaluation is open. */
+    EVALUATION_OPEN
 }

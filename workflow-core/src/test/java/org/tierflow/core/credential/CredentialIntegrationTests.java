@@ -49,6 +49,8 @@ class CredentialIntegrationTests {
 
     static final LocalDate SELECTED_ON = LocalDate.of(2024, 3, 1);
     static final LocalDate ISSUED_ON = LocalDate.of(2025, 3, 10);
+    /** The national 2.0 tier works for five years before its evaluation, so its credentials come in 2029. */
+    static final LocalDate NATIONAL_ISSUED_ON = LocalDate.of(2029, 3, 10);
     static final Pattern QINGDAO_NUMBER = Pattern.compile("QDT-2025-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}");
     static final String CITY_ISSUER = reviewerOf("qingdao");
 
@@ -110,13 +112,13 @@ class CredentialIntegrationTests {
     @Test
     void theNationalCertificateIsIssuedByTheDistrictAboveTheSchool() {
         Nomination teacher = fixture.select(NATIONAL, "teacher", "xingqing-school-1", SELECTED_ON);
-        fixture.today(ISSUED_ON);
+        fixture.qualify(teacher, NATIONAL_ISSUED_ON);
 
         assertThatThrownBy(() -> credentials.issue(teacher.id(), reviewerOf("xingqing-school-1")))
                 .as("the school selected the teacher, but the district issues").isInstanceOf(NotAuthorizedException.class);
         Credential issued = credentials.issue(teacher.id(), reviewerOf("xingqing"));
 
-        assertThat(issued.number()).startsWith("NA-2025-");
+        assertThat(issued.number()).startsWith("NA-2029-");
         assertThat(issued.issuingUnitId()).isEqualTo("xingqing");
         assertThat(issued.holderName()).isNull();
         assertThat(credentials.verify(issued.number()).orElseThrow().holderId()).isEqualTo(teacher.applicantId());
@@ -153,6 +155,26 @@ class CredentialIntegrationTests {
 
         assertThatThrownBy(() -> credentials.issue("no-such-nomination", CITY_ISSUER)).isInstanceOf(NotFoundException.class);
         assertThat(fixture.count("tierflow_credential", "nomination_id in (?, ?)", waiting.id(), backbone.id())).isZero();
+    }
+
+    @Test
+    void aCredentialWaitsForTheOutcomeTheTierAsksFor() {
+        Nomination qingdao = fixture.select(QINGDAO, "elite-teacher", "shinan-school-1", SELECTED_ON);
+        Nomination ningxia = fixture.select(NINGXIA, "teaching-talent", "xingqing-school-1", SELECTED_ON);
+        fixture.today(ISSUED_ON);
+
+        assertThatThrownBy(() -> credentials.issue(qingdao.id(), CITY_ISSUER))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.code()).isEqualTo("outcome-missing");
+                    assertThat(e.text().zh()).contains("综合考评尚未合格");
+                    assertThat(e.text().en()).contains("the comprehensive evaluation has not qualified the candidate");
+                });
+        assertThatThrownBy(() -> credentials.issue(ningxia.id(), reviewerOf("yinchuan")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.code()).isEqualTo("outcome-missing");
+                    assertThat(e.text().en()).contains("the acceptance has not passed").doesNotContain("evaluation");
+                });
+        assertThat(fixture.count("tierflow_credential", "nomination_id in (?, ?)", qingdao.id(), ningxia.id())).isZero();
     }
 
     @Test
@@ -231,7 +253,7 @@ class CredentialIntegrationTests {
         for (int i = 0; i < 20; i++) {
             teachers.add(fixture.select(NATIONAL, "teacher", "xingqing-school-1", SELECTED_ON));
         }
-        fixture.today(ISSUED_ON);
+        teachers.forEach(teacher -> fixture.qualify(teacher, NATIONAL_ISSUED_ON));
         String issuer = reviewerOf("xingqing");
         List<String> numbers = new ArrayList<>();
         for (int round = 0; round < 50; round++) {
@@ -243,7 +265,7 @@ class CredentialIntegrationTests {
         }
 
         assertThat(numbers).hasSize(1000).doesNotHaveDuplicates()
-                .allMatch(n -> n.matches("NA-2025-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}"));
+                .allMatch(n -> n.matches("NA-2029-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}"));
         Set<BigInteger> steps = new HashSet<>();
         int differingCharacters = 0;
         for (int i = 1; i < numbers.size(); i++) {
@@ -291,12 +313,12 @@ class CredentialIntegrationTests {
 
     private Nomination selectQingdaoTeacher() {
         Nomination nomination = fixture.select(QINGDAO, "elite-teacher", "shinan-school-1", SELECTED_ON);
-        fixture.today(ISSUED_ON);
+        fixture.qualify(nomination, ISSUED_ON);
         return nomination;
     }
 
     private static String randomPart(String number) {
-        return number.substring("NA-2025-".length()).replace("-", "");
+        return number.substring("NA-2029-".length()).replace("-", "");
     }
 
     private static BigInteger value(String base32) {

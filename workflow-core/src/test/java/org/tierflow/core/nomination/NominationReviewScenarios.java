@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tierflow.bpmn.TierFlowBpmn;
 import org.tierflow.core.api.ConcurrentChangeException;
 import org.tierflow.core.api.Decision;
 import org.tierflow.core.api.DecisionVetoedException;
@@ -548,9 +549,10 @@ abstract class NominationReviewScenarios {
                 .taskDefinitionKey("Task_reviewNomination").list();
     }
 
+    /** Whether the nomination's review process ended (a selected candidate's life cycle then goes on in its own process). */
     boolean processEnded(Nomination nomination) {
         return fixture.engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(nomination.id()).count() == 0;
+                .processInstanceBusinessKey(nomination.id()).processDefinitionKey(TierFlowBpmn.NOMINATION_PROCESS).count() == 0;
     }
 
     List<TimelineEntryType> types(String nominationId) {

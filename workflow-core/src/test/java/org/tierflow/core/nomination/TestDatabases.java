@@ -9,16 +9,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** Real databases for tests: a fresh in-memory H2, or a PostgreSQL server started from a Maven artifact. */
-final class TestDatabases {
+public final class TestDatabases {
 
     private TestDatabases() {
     }
 
-    static HikariDataSource h2(String name) {
+    public static HikariDataSource h2(String name) {
         return pooled("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
-    static EmbeddedPostgres startPostgres() {
+    public static EmbeddedPostgres startPostgres() {
         try {
             return EmbeddedPostgres.builder().start();
         } catch (IOException e) {
@@ -26,7 +26,7 @@ final class TestDatabases {
         }
     }
 
-    static HikariDataSource pooled(String url, String user, String password) {
+    public static HikariDataSource pooled(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);

@@ -32,6 +32,7 @@ import org.tierflow.core.api.NominationSubmission;
 import org.tierflow.core.api.ProgramCatalog;
 import org.tierflow.core.support.InMemoryApproverDirectory;
 import org.tierflow.core.support.InMemoryOrganisationDirectory;
+import org.tierflow.core.spi.Notifier;
 
 /**
  * A real engine with TierFlow for the after-selection tests (training hours, credentials): the Qingdao,
@@ -87,10 +88,26 @@ public final class AfterSelectionFixture implements AutoCloseable {
         });
     }
 
+    /**
+     * A fixture on a database the caller owns (closing the fixture closes only its engine), with the host's
+     * notifier, or null for none. Building a second fixture on the same database is an engine restart.
+     */
+    public static AfterSelectionFixture on(DataSource dataSource, Notifier notifier) {
+        return start(dataSource, () -> { }, notifier);
+    }
+
     private static AfterSelectionFixture start(DataSource dataSource, AutoCloseable database) {
+        return start(dataSource, database, null);
+    }
+
+    private static AfterSelectionFixture start(DataSource dataSource, AutoCloseable database, Notifier notifier) {
         InMemoryApproverDirectory.Builder approvers = InMemoryApproverDirectory.builder();
         UNITS.forEach(unit -> approvers.grant(unit, reviewerOf(unit)));
-        TierFlow tierFlow = TierFlow.builder()
+        TierFlow.Builder builder = TierFlow.builder();
+        if (notifier != null) {
+            builder.notifier(notifier);
+        }
+        TierFlow tierFlow = builder
                 .programs(ProgramCatalog.of(List.of(
                         ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + QINGDAO + ".yaml"),
                         ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + NATIONAL + ".yaml"),
@@ -115,6 +132,58 @@ public final class AfterSelectionFixture implements AutoCloseable {
     public void today(LocalDate day) {
         engine.getProcessEngineConfiguration().getClock()
                 .setCurrentTime(Date.from(day.atTime(LocalTime.NOON).atZone(CHINA).toInstant()));
+    }
+
+    /**
+     * Runs every timer job due by the engine's clock, one at a time on this thread, until none is due (a timer may
+     * lead to another one that is already due). The tests run the engine without its async executor, so nothing
+     * fires unless a test says so: the order is deterministic and nothing sleeps.
+     *
+     * @return the element ids of the timers that fired, in order
+     */
+    public List<String> fireDueTimers() {
+        return fireDueTimers(null);
+    }
+
+    /** {@link #fireDueTimers()} for the processes of one nomination only (tests share an engine). */
+    public List<String> fireDueTimers(String nominationId) {
+        var management = engine.getManagementService();
+        List<String> fired = new java.util.ArrayList<>();
+        for (int round = 0; round < 100; round++) {
+            java.util.Set<String> instances = nominationId == null ? null : engine.getRuntimeService()
+                    .createProcessInstanceQuery().processInstanceBusinessKey(nominationId).list().stream()
+                    .map(org.flowable.engine.runtime.ProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
+            List<org.flowable.job.api.Job> due = management.createTimerJobQuery().executable().orderByJobDuedate().asc()
+                    .list().stream().filter(job -> instances == null || instances.contains(job.getProcessInstanceId()))
+                    .toList();
+            if (due.isEmpty()) {
+                return fired;
+            }
+            for (org.flowable.job.api.Job timer : due) {
+                org.flowable.job.api.Job executable = management.moveTimerToExecutableJob(timer.getId());
+                management.executeJob(executable.getId());
+                fired.add(timer.getElementId());
+            }
+        }
+        throw new IllegalStateException("timers keep falling due: " + fired);
+    }
+
+    /**
+     * Moves the clock to {@code day} (after the working period), fires the due timers and has every party of the
+     * tier's comprehensive evaluation give full marks: self by the candidate, the others by the reviewer of the
+     * candidate's unit. The nomination then qualifies for its credential.
+     */
+    public void qualify(Nomination nomination, LocalDate day) {
+        today(day);
+        fireDueTimers(nomination.id());
+        var tier = tierFlow.programs().find(nomination.programCode()).orElseThrow().tier(nomination.tierCode()).orElseThrow();
+        var evaluation = tier.evaluation().orElseThrow();
+        Map<String, java.math.BigDecimal> full = new java.util.LinkedHashMap<>();
+        evaluation.criteria().forEach(c -> full.put(c.code(), c.maxScore()));
+        for (var party : evaluation.parties()) {
+            String scorer = "self".equals(party.code()) ? nomination.applicantId() : reviewerOf(nomination.unitId());
+            tierFlow.evaluations().score(nomination.id(), party.code(), scorer, full);
+        }
     }
 
     /** Back to the real time. */

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.tierflow.core.TierFlow;
 import org.tierflow.spring.boot.web.CredentialController;
+import org.tierflow.spring.boot.web.LifecycleController;
 import org.tierflow.spring.boot.web.NominationController;
 import org.tierflow.spring.boot.web.OpenApiController;
 import org.tierflow.spring.boot.web.ProgramController;
@@ -67,6 +68,11 @@ public class TierFlowWebAutoConfiguration {
     @Bean
     PublicityController tierFlowPublicityController(TierFlow tierFlow) {
         return new PublicityController(tierFlow.publicity());
+    }
+
+    @Bean
+    LifecycleController tierFlowLifecycleController(TierFlow tierFlow) {
+        return new LifecycleController(tierFlow.lifecycle(), tierFlow.taskBooks(), tierFlow.acceptance());
     }
 
     @Bean

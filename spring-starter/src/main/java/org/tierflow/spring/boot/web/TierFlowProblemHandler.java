@@ -56,7 +56,7 @@ import org.tierflow.core.api.program.LocalizedText;
 // host's own error handling.
 @RestControllerAdvice(assignableTypes = {ProgramController.class, NominationController.class, ReviewController.class,
         SelectionController.class, TrainingController.class, CredentialController.class, OpenApiController.class,
-        PublicityController.class})
+        PublicityController.class, LifecycleController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class TierFlowProblemHandler {
 

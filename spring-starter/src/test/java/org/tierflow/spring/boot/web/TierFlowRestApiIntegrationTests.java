@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
+import org.flowable.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -47,6 +48,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.yaml.snakeyaml.Yaml;
+import org.tierflow.core.TierFlow;
 import org.tierflow.core.api.NotAuthorizedException;
 
 /**
@@ -57,6 +59,8 @@ import org.tierflow.core.api.NotAuthorizedException;
         "tierflow.programs.locations=classpath*:org/tierflow/programs/*.yaml",
         "tierflow.organisations.location=classpath:org/tierflow/organisations/ningxia.yaml",
         "tierflow.web.enabled=true",
+        // Timers run only when a test says so (see qualify): no async executor firing them on its own threads.
+        "tierflow.jobs.enabled=false",
         "spring.datasource.generate-unique-name=true"})
 @AutoConfigureMockMvc
 class TierFlowRestApiIntegrationTests {
@@ -69,6 +73,12 @@ class TierFlowRestApiIntegrationTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    TierFlow tierFlow;
+
+    @Autowired
+    ProcessEngine engine;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -305,7 +315,97 @@ class TierFlowRestApiIntegrationTests {
         return id;
     }
 
+    // ------------------------------------------------------------------------------- life cycle after selection
+
+    @Test
+    void aSelectedTeacherSignsTheTaskBookAndTheCountyAndCityAcceptTheWork() throws Exception {
+        String teacher = applicant();
+        String id = submitAndPassTo(teacher, "CITY");
+        decide(id, CITY_REVIEWER, "{\"outcome\":\"PASS\",\"comment\":\"评审确定\"}");
+        String base = API + "/nominations/" + id;
+
+        JsonNode book = call(get(base + "/task-book").with(as(teacher)), 200);
+        assertThat(book.get("authorityUnitId").asText()).as("the city signs teaching talents' task books").isEqualTo(CITY);
+        assertThat(book.get("state").asText()).isEqualTo("AWAITING_CANDIDATE");
+        assertThat(book.get("funding").findValuesAsText("code")).containsExactly("teaching-study", "demonstration");
+        assertThat(problem(post(base + "/task-book/signature").with(as(CITY_REVIEWER)), 403, "not-authorized")
+                .get("detail").asText()).contains("候选人");
+        assertThat(call(post(base + "/task-book/signature").with(as(teacher)), 200).get("state").asText())
+                .isEqualTo("AWAITING_COUNTERSIGN");
+        problem(post(base + "/task-book/deadline").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"deadline\":\"2020-01-01T00:00:00Z\",\"reason\":\"x\"}"), 400, "deadline-in-past");
+        problem(post(base + "/task-book/deadline").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{}"), 400, "missing-field");
+        assertThat(call(post(base + "/task-book/countersignature").with(as(CITY_REVIEWER)), 200).get("state").asText())
+                .isEqualTo("SIGNED");
+        problem(post(base + "/task-book/signed-elsewhere").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"纸质 / on paper\"}"), 400, "already-signed");
+        assertThat(call(get(base + "/lifecycle").with(as(teacher)), 200).get("phase").asText()).isEqualTo("IMPLEMENTATION");
+        problem(get(base + "/acceptance").with(as(teacher)), 404, "not-found");
+        problem(post(base + "/acceptance/report").with(as(teacher)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"report\":\"早 / early\"}"), 400, "no-report-due");
+
+        java.time.Instant end = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        JsonNode moved = call(post(base + "/working-period/end").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"end\":\"" + end + "\",\"reason\":\"提前验收 / early acceptance\"}"), 200);
+        assertThat(java.time.Instant.parse(moved.get("workingPeriodEndsAt").asText())).isEqualTo(end);
+        runDueTimersAt(end.plusSeconds(60));
+
+        call(post(base + "/acceptance/report").with(as(teacher)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"report\":\"总结报告 / final report\"}"), 200);
+        call(post(base + "/acceptance/review").with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"passed\":true,\"comment\":\"同意验收\"}"), 200);
+        problem(post(base + "/acceptance/decision").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"score\":88,\"passed\":true}"), 400, "on-site-not-scheduled");
+        call(post(base + "/acceptance/on-site").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"date\":\"" + LocalDate.now(CHINA) + "\",\"expertTeam\":[\"专家甲\",\"专家乙\"]}"), 200);
+        JsonNode decided = call(post(base + "/acceptance/decision").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"score\":88,\"passed\":true,\"comment\":\"通过\"}"), 200);
+
+        assertThat(decided.get("passed").asBoolean()).isTrue();
+        assertThat(decided.get("reviews").findValuesAsText("level")).containsExactly("DISTRICT", "CITY");
+        assertThat(call(get(base + "/acceptance").with(as(teacher)), 200)).hasSize(1);
+        assertThat(call(get(base + "/lifecycle").with(as(teacher)), 200).get("phase").asText()).isEqualTo("AWAITING_CREDENTIAL");
+        assertThat(call(post(base + "/credentials").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{}"), 201).get("issuingUnitId").asText()).isEqualTo(CITY);
+    }
+
+    /** Runs the timers due at {@code when} on this thread (the executor is off in this test), then back to real time. */
+    private void runDueTimersAt(java.time.Instant when) {
+        var clock = engine.getProcessEngineConfiguration().getClock();
+        clock.setCurrentTime(java.util.Date.from(when));
+        try {
+            var management = engine.getManagementService();
+            for (org.flowable.job.api.Job timer : management.createTimerJobQuery().executable().list()) {
+                management.executeJob(management.moveTimerToExecutableJob(timer.getId()).getId());
+            }
+        } finally {
+            clock.reset();
+        }
+    }
+
     // ------------------------------------------------------------------------------- training and credentials
+
+    /**
+     * The national teacher's five-year working period ends (engine clock moved, the due timer run on this thread)
+     * and both evaluating parties give full marks, through the Java API; then the clock is real again.
+     */
+    private void qualify(String nominationId, String teacher) {
+        var clock = engine.getProcessEngineConfiguration().getClock();
+        clock.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(5 * 366 + 1))));
+        try {
+            var management = engine.getManagementService();
+            for (org.flowable.job.api.Job timer : management.createTimerJobQuery().executable().list()) {
+                management.executeJob(management.moveTimerToExecutableJob(timer.getId()).getId());
+            }
+            Map<String, java.math.BigDecimal> full = Map.of("study", java.math.BigDecimal.valueOf(100),
+                    "practice", java.math.BigDecimal.valueOf(100));
+            tierFlow.evaluations().score(nominationId, "school", PRINCIPAL, full);
+            tierFlow.evaluations().score(nominationId, "third-party", DISTRICT_REVIEWER, full);
+        } finally {
+            clock.reset();
+        }
+    }
 
     @Test
     void aSelectedTeacherLogsHoursAndTheDistrictIssuesVerifiesAndRevokesTheCredential() throws Exception {
@@ -329,6 +429,11 @@ class TierFlowRestApiIntegrationTests {
         JsonNode progress = call(get(API + "/nominations/" + id + "/training-progress").with(as(teacher)), 200);
         assertThat(progress.get("totalRecorded").decimalValue()).isEqualByComparingTo("6");
         assertThat(progress.get("met").asBoolean()).isFalse();
+
+        assertThat(call(post(API + "/nominations/" + id + "/credentials").with(as(DISTRICT_REVIEWER))
+                .contentType(MediaType.APPLICATION_JSON).content("{}"), 400).get("code").asText())
+                .as("not before the evaluation qualified the teacher").isEqualTo("outcome-missing");
+        qualify(id, teacher);
 
         MvcResult issued = mvc.perform(post(API + "/nominations/" + id + "/credentials").with(as(DISTRICT_REVIEWER))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"holderName\":\"马老师\"}")).andReturn();

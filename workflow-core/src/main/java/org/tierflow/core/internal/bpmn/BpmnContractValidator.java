@@ -35,7 +35,10 @@ import org.flowable.bpmn.model.BaseElement;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.BusinessRuleTask;
 import org.flowable.bpmn.model.CallActivity;
+import org.flowable.bpmn.model.Event;
+import org.flowable.bpmn.model.EventDefinition;
 import org.flowable.bpmn.model.EventListener;
+import org.flowable.bpmn.model.TimerEventDefinition;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.FlowableListener;
@@ -112,10 +115,16 @@ public final class BpmnContractValidator {
 
     private static final String BPMN_MODEL_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
-    private static final List<String> CONTRACT_PROCESSES = List.of(NOMINATION_PROCESS, LEVEL_REVIEW_PROCESS);
+    private static final List<String> NOMINATION_GROUP = List.of(NOMINATION_PROCESS, LEVEL_REVIEW_PROCESS);
+
+    /** The processes of the life cycle after selection: deployed together, since the life cycle calls each by id. */
+    private static final List<String> LIFECYCLE_GROUP = List.of(LIFECYCLE_PROCESS, TASK_BOOK_PROCESS,
+            IMPLEMENTATION_PROCESS, ACCEPTANCE_PROCESS, EVALUATION_PROCESS);
+
+    private static final List<String> CONTRACT_PROCESSES = concat(NOMINATION_GROUP, LIFECYCLE_GROUP);
 
     /** Every process TierFlow starts by id: the nomination pair (deployed together) and the publicity. */
-    private static final List<String> KNOWN_PROCESSES = List.of(NOMINATION_PROCESS, LEVEL_REVIEW_PROCESS, PUBLICITY_PROCESS);
+    private static final List<String> KNOWN_PROCESSES = concat(CONTRACT_PROCESSES, List.of(PUBLICITY_PROCESS));
 
     /** Every variable of the contract: the only names conditions and expressions may read. */
     static final Set<String> CONTRACT_VARIABLES = Set.of(
@@ -123,7 +132,13 @@ public final class BpmnContractValidator {
             VAR_CHAIN_COMPLETE, VAR_LEVEL_MODE, VAR_REVIEW_CANDIDATES, VAR_LEVEL_OUTCOME, VAR_REVIEW_UNIT_ID,
             VAR_REVIEW_LEVEL, VAR_REVIEW_ACTION, VAR_STEP_NAME_ZH, VAR_STEP_NAME_EN, VAR_APPROVER_UNIT_ID,
             VAR_APPROVER_LEVEL, VAR_APPROVER_SOURCE, VAR_PANEL_EXPERTS, VAR_PANEL_EXPERT, VAR_PANEL_OUTCOME,
-            VAR_LEVEL_REVIEW_PROCESS, VAR_PUBLICATION_ID, VAR_PUBLICITY_ENDS_AT);
+            VAR_LEVEL_REVIEW_PROCESS, VAR_PUBLICATION_ID, VAR_PUBLICITY_ENDS_AT,
+            // the life cycle after selection
+            VAR_NOMINATION_REVIEWED, VAR_NOMINATION_SELECTED, VAR_TASK_BOOK_REQUIRED, VAR_ACCEPTANCE_REQUIRED,
+            VAR_EVALUATION_REQUIRED, VAR_CREDENTIAL_AWARDED, VAR_ACCEPTANCE_PASSED, VAR_EVALUATION_QUALIFIED,
+            VAR_TASK_BOOK_DEADLINE, VAR_TASK_BOOK_REMINDER_AT, VAR_COUNTERSIGN_CANDIDATES, VAR_SIGNED_ELSEWHERE,
+            VAR_WORKING_PERIOD_ENDS_AT, VAR_ACCEPTANCE_ROUND, VAR_ACCEPTANCE_STEP_INDEX, VAR_ACCEPTANCE_CANDIDATES,
+            VAR_ACCEPTANCE_DECIDED, VAR_EXTENSION_AVAILABLE, VAR_EVALUATION_CANDIDATES, VAR_CREDENTIAL_ISSUERS);
 
     /** The values a string variable of the contract can take, where the contract fixes them. */
     private static final Map<String, List<String>> VALUES = Map.of(
@@ -134,7 +149,54 @@ public final class BpmnContractValidator {
     /** The gateways each process needs: variable decided on → id of the gateway in the shipped model. */
     private static final Map<String, Map<String, String>> REQUIRED_GATEWAYS = Map.of(
             NOMINATION_PROCESS, orderedMap(VAR_LEVEL_OUTCOME, GATEWAY_LEVEL_OUTCOME, VAR_CHAIN_COMPLETE, GATEWAY_CHAIN_COMPLETE),
-            LEVEL_REVIEW_PROCESS, orderedMap(VAR_LEVEL_MODE, GATEWAY_LEVEL_MODE, VAR_PANEL_OUTCOME, GATEWAY_PANEL_OUTCOME));
+            LEVEL_REVIEW_PROCESS, orderedMap(VAR_LEVEL_MODE, GATEWAY_LEVEL_MODE, VAR_PANEL_OUTCOME, GATEWAY_PANEL_OUTCOME),
+            LIFECYCLE_PROCESS, orderedMap(VAR_NOMINATION_REVIEWED, GATEWAY_NOMINATION_REVIEWED,
+                    VAR_NOMINATION_SELECTED, GATEWAY_NOMINATION_SELECTED, VAR_TASK_BOOK_REQUIRED, GATEWAY_TASK_BOOK_REQUIRED,
+                    VAR_ACCEPTANCE_REQUIRED, GATEWAY_ACCEPTANCE_REQUIRED, VAR_ACCEPTANCE_PASSED, GATEWAY_ACCEPTANCE_PASSED,
+                    VAR_EVALUATION_REQUIRED, GATEWAY_EVALUATION_REQUIRED, VAR_EVALUATION_QUALIFIED, GATEWAY_EVALUATION_QUALIFIED,
+                    VAR_CREDENTIAL_AWARDED, GATEWAY_CREDENTIAL_AWARDED),
+            TASK_BOOK_PROCESS, orderedMap(VAR_SIGNED_ELSEWHERE, GATEWAY_SIGNED_ELSEWHERE),
+            ACCEPTANCE_PROCESS, orderedMap(VAR_ACCEPTANCE_DECIDED, GATEWAY_ACCEPTANCE_DECIDED,
+                    VAR_ACCEPTANCE_PASSED, GATEWAY_ROUND_PASSED, VAR_EXTENSION_AVAILABLE, GATEWAY_EXTENSION_AVAILABLE),
+            EVALUATION_PROCESS, orderedMap(VAR_EVALUATION_QUALIFIED, GATEWAY_QUALIFIED));
+
+    /** A user task the Java side completes, and to whom the model must offer it. */
+    private record ContractTask(String processId, String taskId, String assignee, String candidates, LocalizedText why) {
+    }
+
+    /** The user tasks of the life-cycle processes (the nomination's two have rules of their own). */
+    private static final List<ContractTask> LIFECYCLE_TASKS = List.of(
+            new ContractTask(LIFECYCLE_PROCESS, TASK_ISSUE_CREDENTIAL, null, VAR_CREDENTIAL_ISSUERS, new LocalizedText(
+                    "颁发认定证书时，TierFlow 完成这个任务", "TierFlow completes it when the credential is issued")),
+            new ContractTask(TASK_BOOK_PROCESS, TASK_SIGN_TASK_BOOK, VAR_APPLICANT_ID, null, new LocalizedText(
+                    "候选人签署任务书时，TierFlow 完成这个任务", "TierFlow completes it when the candidate signs")),
+            new ContractTask(TASK_BOOK_PROCESS, TASK_COUNTERSIGN_TASK_BOOK, null, VAR_COUNTERSIGN_CANDIDATES, new LocalizedText(
+                    "任务书签订单位会签时，TierFlow 完成这个任务", "TierFlow completes it when the authority countersigns")),
+            new ContractTask(ACCEPTANCE_PROCESS, TASK_SUBMIT_ACCEPTANCE_REPORT, VAR_APPLICANT_ID, null, new LocalizedText(
+                    "候选人提交总结报告或整改报告时，TierFlow 完成这个任务",
+                    "TierFlow completes it when the candidate submits the final or rectification report")),
+            new ContractTask(ACCEPTANCE_PROCESS, TASK_REVIEW_ACCEPTANCE, null, VAR_ACCEPTANCE_CANDIDATES, new LocalizedText(
+                    "验收层级作出结论时，TierFlow 完成这个任务", "TierFlow completes it when the acceptance level concludes")),
+            new ContractTask(EVALUATION_PROCESS, TASK_COLLECT_EVALUATION_SCORES, null, VAR_EVALUATION_CANDIDATES,
+                    new LocalizedText("各方评分齐全时，TierFlow 完成这个任务", "TierFlow completes it when every party has scored")));
+
+    /** Which process may call which by a call activity, with what it must pass in and hand back. */
+    private record Call(String caller, String called, List<String> in, List<String> out) {
+    }
+
+    private static final List<Call> CALLS = List.of(
+            new Call(NOMINATION_PROCESS, LEVEL_REVIEW_PROCESS, LEVEL_REVIEW_INPUTS, LEVEL_REVIEW_OUTPUTS),
+            new Call(LIFECYCLE_PROCESS, NOMINATION_PROCESS, PHASE_INPUTS, List.of()),
+            new Call(LIFECYCLE_PROCESS, TASK_BOOK_PROCESS, PHASE_INPUTS, List.of()),
+            new Call(LIFECYCLE_PROCESS, IMPLEMENTATION_PROCESS, PHASE_INPUTS, List.of()),
+            new Call(LIFECYCLE_PROCESS, ACCEPTANCE_PROCESS, PHASE_INPUTS, List.of(VAR_ACCEPTANCE_PASSED)),
+            new Call(LIFECYCLE_PROCESS, EVALUATION_PROCESS, PHASE_INPUTS, List.of(VAR_EVALUATION_QUALIFIED)));
+
+    /** The timers each process needs: process → date variables some timer must wait for. */
+    private static final Map<String, List<String>> REQUIRED_TIMERS = Map.of(
+            TASK_BOOK_PROCESS, List.of(VAR_TASK_BOOK_REMINDER_AT, VAR_TASK_BOOK_DEADLINE),
+            IMPLEMENTATION_PROCESS, List.of(VAR_WORKING_PERIOD_ENDS_AT),
+            ACCEPTANCE_PROCESS, List.of(VAR_WORKING_PERIOD_ENDS_AT));
 
     private record Delegate(String bean, String processId, String elementId, LocalizedText purpose) {
     }
@@ -162,7 +224,27 @@ public final class BpmnContractValidator {
                     "汇总专家评分、记录本级得分并设置 panelOutcome",
                     "aggregates the experts' scores, records the step's score and sets panelOutcome")),
             new Delegate(DELEGATE_CLOSE_PUBLICITY, PUBLICITY_PROCESS, TASK_CLOSE_PUBLICITY, new LocalizedText(
-                    "公示期满后结束公示并确认没有未决异议的人选", "closes the publication when its period ends and confirms the candidates without an open objection")));
+                    "公示期满后结束公示并确认没有未决异议的人选", "closes the publication when its period ends and confirms the candidates without an open objection")),
+            new Delegate(DELEGATE_PREPARE_LIFECYCLE, LIFECYCLE_PROCESS, TASK_PREPARE_LIFECYCLE, new LocalizedText(
+                    "按培养方案确定候选人要经过哪些环节", "reads from the program definition which phases the candidate goes through")),
+            new Delegate(DELEGATE_PREPARE_TASK_BOOK, TASK_BOOK_PROCESS, TASK_PREPARE_TASK_BOOK, new LocalizedText(
+                    "生成任务书并确定签署期限", "generates the task book and its signing deadline")),
+            new Delegate(DELEGATE_REMIND_TO_SIGN, TASK_BOOK_PROCESS, TASK_REMIND_TO_SIGN, new LocalizedText(
+                    "提醒候选人签署任务书", "reminds the candidate to sign")),
+            new Delegate(DELEGATE_REPORT_SIGNING_OVERDUE, TASK_BOOK_PROCESS, TASK_REPORT_SIGNING_OVERDUE, new LocalizedText(
+                    "通报任务书逾期未签", "reports that the signing deadline passed")),
+            new Delegate(DELEGATE_START_IMPLEMENTATION, IMPLEMENTATION_PROCESS, TASK_START_IMPLEMENTATION, new LocalizedText(
+                    "按培养周期确定工作期结束时间", "fixes the end of the working period from the implementation period")),
+            new Delegate(DELEGATE_REQUEST_FINAL_REPORT, IMPLEMENTATION_PROCESS, TASK_REQUEST_FINAL_REPORT, new LocalizedText(
+                    "请候选人提交总结报告", "asks the candidate for the final report")),
+            new Delegate(DELEGATE_PREPARE_ACCEPTANCE, ACCEPTANCE_PROCESS, TASK_PREPARE_ACCEPTANCE, new LocalizedText(
+                    "开始第一轮验收", "opens the first acceptance round")),
+            new Delegate(DELEGATE_PREPARE_ACCEPTANCE_LEVEL, ACCEPTANCE_PROCESS, TASK_PREPARE_ACCEPTANCE_LEVEL, new LocalizedText(
+                    "确定本级验收由谁办理", "finds who acts at the current acceptance step")),
+            new Delegate(DELEGATE_EXTEND_WORKING_PERIOD, ACCEPTANCE_PROCESS, TASK_EXTEND_WORKING_PERIOD, new LocalizedText(
+                    "按培养方案延长工作期", "extends the working period by the definition's extension")),
+            new Delegate(DELEGATE_PREPARE_EVALUATION, EVALUATION_PROCESS, TASK_PREPARE_EVALUATION, new LocalizedText(
+                    "确定谁可以评分", "lists who may score")));
 
     /** Attributes whose expressions the model rules check (or refuse) themselves, by element: not scanned again. */
     private static final Map<String, Set<String>> CHECKED_ATTRIBUTES = Map.of(
@@ -236,9 +318,18 @@ public final class BpmnContractValidator {
                 checked.processes().keySet().forEach(id -> definitions.computeIfAbsent(id, k -> new ArrayList<>()).add(checked));
             }
         }
+        boolean lifecycleGiven = LIFECYCLE_GROUP.stream().anyMatch(definitions::containsKey);
         for (String processId : KNOWN_PROCESSES) {
             List<Checked> defining = definitions.getOrDefault(processId, List.of());
-            if (defining.isEmpty() && allRead && CONTRACT_PROCESSES.contains(processId)) {
+            if (defining.isEmpty() && allRead && LIFECYCLE_GROUP.contains(processId) && lifecycleGiven) {
+                violations.add(new BpmnContractViolation(RESOURCE_FOLDER + processId + RESOURCE_SUFFIX, 0, 0, processId,
+                        "process-missing", new LocalizedText(
+                        "没有任何模型定义流程 " + processId + "：培养全周期的流程（" + String.join("、", LIFECYCLE_GROUP)
+                                + "）需要一起部署，" + LIFECYCLE_PROCESS + " 按 id 调用其他流程",
+                        "no model defines the process " + processId + ": the life-cycle processes ("
+                                + String.join(", ", LIFECYCLE_GROUP) + ") are deployed together, since "
+                                + LIFECYCLE_PROCESS + " calls the others by id")));
+            } else if (defining.isEmpty() && allRead && NOMINATION_GROUP.contains(processId)) {
                 violations.add(new BpmnContractViolation(RESOURCE_FOLDER + processId + RESOURCE_SUFFIX, 0, 0, processId,
                         "process-missing", new LocalizedText(
                         "没有任何模型定义流程 " + processId + "：TierFlow 需要同时部署 " + NOMINATION_PROCESS + " 和 "
@@ -469,16 +560,16 @@ public final class BpmnContractValidator {
         void processes() {
             if (model.getProcesses().isEmpty()) {
                 add(0, 0, MODEL, "process-missing",
-                        "模型中没有流程：它必须定义 " + NOMINATION_PROCESS + " 或 " + LEVEL_REVIEW_PROCESS,
-                        "the model defines no process: it must define " + NOMINATION_PROCESS + " or " + LEVEL_REVIEW_PROCESS);
+                        "模型中没有流程：它必须定义 TierFlow 的流程之一：" + String.join("、", CONTRACT_PROCESSES),
+                        "the model defines no process: it must define one of TierFlow's processes: " + String.join(", ", CONTRACT_PROCESSES));
             }
             for (Process process : model.getProcesses()) {
                 if (!KNOWN_PROCESSES.contains(process.getId()) && !variants.contains(process.getId())) {
                     add(process, process.getId(), "process-unknown",
-                            "流程 id “" + process.getId() + "” 不属于 TierFlow 的流程约定：TierFlow 按 id 启动 "
-                                    + NOMINATION_PROCESS + " 和 " + LEVEL_REVIEW_PROCESS + "。请保留原来的流程 id（流程名称可以修改）",
-                            "the process id '" + process.getId() + "' is not part of TierFlow's contract: TierFlow starts "
-                                    + NOMINATION_PROCESS + " and " + LEVEL_REVIEW_PROCESS + " by id. Keep the original"
+                            "流程 id “" + process.getId() + "” 不属于 TierFlow 的流程约定：TierFlow 按 id 启动和调用 "
+                                    + String.join("、", CONTRACT_PROCESSES) + "。请保留原来的流程 id（流程名称可以修改）",
+                            "the process id '" + process.getId() + "' is not part of TierFlow's contract: TierFlow starts"
+                                    + " and calls " + String.join(", ", CONTRACT_PROCESSES) + " by id. Keep the original"
                                     + " process id (you may rename the process), or register the process as an"
                                     + " organisation unit's own level review");
                     continue;
@@ -619,6 +710,7 @@ public final class BpmnContractValidator {
         private final String contractId;
         private final List<FlowElement> elements;
         private final Set<String> beansCalled = new LinkedHashSet<>();
+        private final Set<String> timersOn = new LinkedHashSet<>();
 
         ProcessCheck(ModelCheck model, Process process, String contractId) {
             this.model = model;
@@ -647,9 +739,13 @@ public final class BpmnContractValidator {
                 levelReviewCall();
             } else if (PUBLICITY_PROCESS.equals(processId)) {
                 publicityTimer();
-            } else {
+            } else if (LEVEL_REVIEW_PROCESS.equals(contractId)) {
                 reviewTask();
                 panelTask();
+            } else {
+                LIFECYCLE_TASKS.stream().filter(task -> task.processId().equals(processId)).forEach(this::contractTask);
+                phaseCalls();
+                requiredTimers();
             }
             gateways();
             requiredDelegates();
@@ -678,6 +774,8 @@ public final class BpmnContractValidator {
                                 + " TierFlow's beans");
             } else if (element instanceof CallActivity call) {
                 callActivity(call);
+            } else if (element instanceof Event event) {
+                timers(event);
             } else if (element instanceof SequenceFlow flow && flow.getConditionExpression() != null) {
                 condition(flow);
             } else if (element instanceof Activity activity && !(element instanceof ManualTask)
@@ -999,6 +1097,22 @@ public final class BpmnContractValidator {
 
         private void callActivity(CallActivity call) {
             String id = call.getId();
+            Optional<Call> allowed = CALLS.stream()
+                    .filter(c -> c.caller().equals(processId) && c.called().equals(call.getCalledElement())).findFirst();
+            if (allowed.isEmpty() && LIFECYCLE_PROCESS.equals(processId)) {
+                String phases = CALLS.stream().filter(c -> c.caller().equals(LIFECYCLE_PROCESS)).map(Call::called)
+                        .collect(Collectors.joining(", "));
+                model.add(call, id, "call-activity-target",
+                        "调用活动 " + id + " 调用了 “" + call.getCalledElement() + "”：" + LIFECYCLE_PROCESS
+                                + " 只能调用培养周期各环节的流程：" + phases,
+                        "the call activity " + id + " calls '" + call.getCalledElement() + "': " + LIFECYCLE_PROCESS
+                                + " may only call the processes of the life-cycle phases: " + phases);
+                return;
+            }
+            if (allowed.isPresent() && LIFECYCLE_PROCESS.equals(processId)) {
+                phaseCall(call, allowed.get());
+                return;
+            }
             if (!NOMINATION_PROCESS.equals(processId) || !callsLevelReview(call)) {
                 model.add(call, id, "call-activity-target",
                         "调用活动 " + id + " 调用了 “" + call.getCalledElement() + "”：TierFlow 模型中的调用活动只能在 "
@@ -1044,6 +1158,126 @@ public final class BpmnContractValidator {
             Matcher reference = BEAN_REFERENCE.matcher(called);
             return LEVEL_REVIEW_PROCESS.equals(called)
                     || (reference.matches() && VAR_LEVEL_REVIEW_PROCESS.equals(reference.group(1)));
+        }
+
+        /** A call from the life cycle to one of its phases: in-parameters, out-parameters, business key. */
+        private void phaseCall(CallActivity call, Call allowed) {
+            String id = call.getId();
+            List<String> missingIn = allowed.in().stream()
+                    .filter(name -> call.getInParameters().stream().noneMatch(p -> passes(p, name))).toList();
+            if (!missingIn.isEmpty()) {
+                model.add(call, id, "call-activity-in",
+                        "调用活动 " + id + " 缺少输入参数 " + String.join("、", missingIn)
+                                + "（flowable:in，source 和 target 为同名变量）：" + allowed.called() + " 需要它们来找到候选人和培养方案",
+                        "the call activity " + id + " does not pass in " + String.join(", ", missingIn)
+                                + " (flowable:in with the same source and target): " + allowed.called()
+                                + " needs them to find the candidate and the program");
+            }
+            List<String> missingOut = allowed.out().stream()
+                    .filter(name -> call.getOutParameters().stream().noneMatch(p -> passes(p, name))).toList();
+            if (!missingOut.isEmpty()) {
+                String out = String.join(", ", missingOut);
+                model.add(call, id, "call-activity-out",
+                        "调用活动 " + id + " 没有传出 " + out + "（flowable:out source=\"" + out + "\" target=\"" + out
+                                + "\"）：培养全周期根据该环节的结论决定下一步",
+                        "the call activity " + id + " does not pass " + out + " out (flowable:out source=\"" + out
+                                + "\" target=\"" + out + "\"): the life cycle routes on the phase's conclusion");
+            }
+            if (!call.isInheritBusinessKey()) {
+                model.add(call, id, "call-activity-business-key",
+                        "调用活动 " + id + " 必须继承业务键（flowable:inheritBusinessKey=\"true\"）：TierFlow 通过业务键（推荐 id）找到各环节所属的候选人",
+                        "the call activity " + id + " must inherit the business key (flowable:inheritBusinessKey=\"true\"):"
+                                + " TierFlow finds the candidate of each phase by its business key (the nomination id)");
+            }
+        }
+
+        /** The life cycle calls each of its phases somewhere. */
+        private void phaseCalls() {
+            if (!LIFECYCLE_PROCESS.equals(processId)) {
+                return;
+            }
+            for (Call call : CALLS) {
+                boolean called = call.caller().equals(processId) && elements.stream().anyMatch(element ->
+                        element instanceof CallActivity activity && call.called().equals(activity.getCalledElement()));
+                if (call.caller().equals(processId) && !called) {
+                    model.add(process, call.called(), "phase-call-missing",
+                            "流程 " + processId + " 中没有调用 " + call.called() + " 的调用活动：培养全周期的每个环节都通过调用活动运行",
+                            "the process " + processId + " has no call activity calling " + call.called()
+                                    + ": every phase of the life cycle runs through a call activity");
+                }
+            }
+        }
+
+        /**
+         * A timer may only wait for a date TierFlow sets from the program definition: {@code <timeDate>${name}</timeDate>}
+         * with a name of {@code TierFlowBpmn.TIMER_VARIABLES}. Cycles, durations and fixed dates would ignore the
+         * definition and the deadlines an authorised person moves.
+         */
+        private void timers(Event event) {
+            for (EventDefinition definition : event.getEventDefinitions()) {
+                if (!(definition instanceof TimerEventDefinition timer)) {
+                    continue;
+                }
+                String variables = String.join(", ", TIMER_VARIABLES);
+                Matcher reference = BEAN_REFERENCE.matcher(timer.getTimeDate() == null ? "" : timer.getTimeDate().trim());
+                boolean fromContract = reference.matches() && TIMER_VARIABLES.contains(reference.group(1))
+                        && isBlank(timer.getTimeCycle()) && isBlank(timer.getTimeDuration()) && isBlank(timer.getEndDate());
+                if (!fromContract) {
+                    String found = !isBlank(timer.getTimeCycle()) ? "timeCycle " + timer.getTimeCycle()
+                            : !isBlank(timer.getTimeDuration()) ? "timeDuration " + timer.getTimeDuration()
+                            : "timeDate " + timer.getTimeDate();
+                    model.add(event, event.getId(), "timer-definition",
+                            "定时事件 " + event.getId() + " 使用了 " + found + "：TierFlow 模型中的定时器只能等待 TierFlow 按培养方案设置的日期，"
+                                    + "即 <timeDate>${变量}</timeDate>，变量为以下之一：" + variables
+                                    + "；否则期限不再来自培养方案，调整期限后也不会随之改变",
+                            "the timer event " + event.getId() + " uses " + found + ": a timer of a TierFlow model may"
+                                    + " only wait for a date TierFlow sets from the program definition,"
+                                    + " <timeDate>${name}</timeDate> with one of: " + variables + "; otherwise the"
+                                    + " deadline no longer comes from the definition and does not follow a moved deadline");
+                } else {
+                    timersOn.add(reference.group(1));
+                }
+            }
+        }
+
+        private void requiredTimers() {
+            for (String variable : REQUIRED_TIMERS.getOrDefault(processId, List.of())) {
+                if (!timersOn.contains(variable)) {
+                    model.add(process, processId, "timer-missing",
+                            "流程 " + processId + " 中没有等待 ${" + variable + "} 的定时事件：TierFlow 依靠它在培养方案规定的时间继续流程",
+                            "the process " + processId + " has no timer event waiting for ${" + variable + "}: TierFlow"
+                                    + " relies on it to carry on at the time the program definition sets");
+                }
+            }
+        }
+
+        /** A user task of the life cycle: it exists, is a user task and is offered as the contract says. */
+        private void contractTask(ContractTask contract) {
+            UserTask task = userTask(contract.taskId(), contract.why());
+            if (task == null) {
+                return;
+            }
+            boolean offered;
+            String expected;
+            if (contract.assignee() != null) {
+                expected = "flowable:assignee=\"${" + contract.assignee() + "}\"";
+                offered = task.getAssignee() != null && ("${" + contract.assignee() + "}").equals(task.getAssignee().trim())
+                        && task.getCandidateUsers().isEmpty() && task.getCandidateGroups().isEmpty();
+            } else {
+                expected = "flowable:candidateUsers=\"${" + contract.candidates() + "}\"";
+                offered = task.getCandidateUsers().size() == 1
+                        && ("${" + contract.candidates() + "}").equals(task.getCandidateUsers().get(0).trim())
+                        && isBlank(task.getAssignee()) && task.getCandidateGroups().isEmpty();
+            }
+            if (!offered) {
+                String found = "assignee=" + (isBlank(task.getAssignee()) ? "-" : task.getAssignee()) + ", candidateUsers="
+                        + task.getCandidateUsers() + ", candidateGroups=" + task.getCandidateGroups();
+                model.add(task, contract.taskId(), "task-assignment",
+                        contract.taskId() + " 必须设置 " + expected + "，且不能另设办理人、候选人或候选组（当前为 " + found
+                                + "）：只有 TierFlow 按用户目录确定的人可以办理",
+                        contract.taskId() + " must have " + expected + " and no other assignee, candidate users or groups"
+                                + " (found " + found + "): only the people TierFlow finds in the directory may act on it");
+            }
         }
 
         private static boolean passes(IOParameter parameter, String name) {
@@ -1174,13 +1408,19 @@ public final class BpmnContractValidator {
         for (Delegate delegate : delegates) {
             byBean.put(delegate.bean(), delegate);
         }
-        Set<String> expected = new LinkedHashSet<>(NOMINATION_DELEGATES);
+        Set<String> expected = new LinkedHashSet<>(concat(NOMINATION_DELEGATES, LIFECYCLE_DELEGATES));
         expected.addAll(PUBLICITY_DELEGATES);
         if (!byBean.keySet().equals(expected)) {
             throw new IllegalStateException("the validator's beans " + byBean.keySet()
-                    + " differ from TierFlowBpmn.NOMINATION_DELEGATES " + NOMINATION_DELEGATES);
+                    + " differ from TierFlowBpmn.NOMINATION_DELEGATES and LIFECYCLE_DELEGATES");
         }
         return Collections.unmodifiableMap(byBean);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {

@@ -2,6 +2,7 @@ package org.tierflow.core.internal.credential;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,11 +10,14 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.flowable.task.api.Task;
 import org.hibernate.Session;
+import org.tierflow.bpmn.TierFlowBpmn;
 import org.tierflow.core.api.Credential;
 import org.tierflow.core.api.CredentialService;
 import org.tierflow.core.api.CredentialVerification;
 import org.tierflow.core.api.InvalidRequestException;
+import org.tierflow.core.api.LifecyclePhase;
 import org.tierflow.core.api.NotAuthorizedException;
 import org.tierflow.core.api.NotFoundException;
 import org.tierflow.core.api.OrganisationUnit;
@@ -26,6 +30,7 @@ import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
 import org.tierflow.core.internal.persistence.CredentialEntity;
 import org.tierflow.core.internal.persistence.CredentialRevocationEntity;
+import org.tierflow.core.internal.persistence.LifecycleEntity;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.NominationRecords;
 import org.tierflow.core.internal.training.SelectedNominations;
@@ -73,6 +78,7 @@ public final class DefaultCredentialService implements CredentialService {
 
             session.lock(nomination, LockModeType.PESSIMISTIC_WRITE);
             SelectedNominations.requireSelected(nomination, new LocalizedText("获颁认定证书", "be awarded a credential"));
+            requireOutcomes(nomination, tier);
             Optional<CredentialEntity> valid = validCredentialOf(nominationId);
             if (valid.isPresent()) {
                 throw new InvalidRequestException("already-issued", new LocalizedText(
@@ -106,8 +112,48 @@ public final class DefaultCredentialService implements CredentialService {
             credential.setIssuedOn(today);
             session.persist(credential);
             session.flush();
+            completeLifecycle(nominationId);
             return toCredential(credential, Optional.empty());
         });
+    }
+
+    /**
+     * The outcome the tier's definition calls for before a credential: a passed acceptance when the tier has an
+     * acceptance, a qualifying comprehensive evaluation when it has one. Names what is missing.
+     */
+    private void requireOutcomes(NominationEntity nomination, TierDefinition tier) {
+        LifecycleEntity lifecycle = session().get(LifecycleEntity.class, nomination.getId());
+        List<String> zh = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        if (tier.acceptance().isPresent() && (lifecycle == null || !Boolean.TRUE.equals(lifecycle.getAcceptancePassed()))) {
+            zh.add("考核验收尚未通过");
+            en.add("the acceptance has not passed");
+        }
+        if (tier.evaluation().isPresent() && (lifecycle == null || !Boolean.TRUE.equals(lifecycle.getEvaluationQualified()))) {
+            zh.add("综合考评尚未合格");
+            en.add("the comprehensive evaluation has not qualified the candidate");
+        }
+        if (!zh.isEmpty()) {
+            throw new InvalidRequestException("outcome-missing", new LocalizedText(
+                    "申报 " + nomination.getId() + " 还不能获颁认定证书：" + String.join("，", zh)
+                            + (lifecycle == null ? "" : "（当前环节：" + lifecycle.getPhase() + "）"),
+                    "nomination " + nomination.getId() + " cannot be awarded a credential yet: " + String.join(" and ", en)
+                            + (lifecycle == null ? "" : " (phase: " + lifecycle.getPhase() + ")")));
+        }
+    }
+
+    /** The life cycle's issue task is done, and the life cycle is complete. */
+    private void completeLifecycle(String nominationId) {
+        Task task = runtime.engine().getTaskService().createTaskQuery().processInstanceBusinessKey(nominationId)
+                .taskDefinitionKey(TierFlowBpmn.TASK_ISSUE_CREDENTIAL).singleResult();
+        if (task != null) {
+            runtime.engine().getTaskService().complete(task.getId());
+        }
+        LifecycleEntity lifecycle = session().get(LifecycleEntity.class, nominationId);
+        if (lifecycle != null) {
+            lifecycle.setPhase(LifecyclePhase.COMPLETED.name());
+            lifecycle.setUpdatedAt(runtime.now());
+        }
     }
 
     @Override

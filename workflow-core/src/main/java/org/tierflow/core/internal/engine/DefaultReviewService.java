@@ -230,6 +230,16 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
                     .processInstanceId(processId).count() > 0) {
                 runtime.engine().getRuntimeService().deleteProcessInstance(processId, "withdrawn after selection: " + reason);
             }
+            // The life cycle after selection ends too (its phases are called by it, so they go with it).
+            runtime.engine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(nominationId)
+                    .processDefinitionKey(LIFECYCLE_PROCESS).list().forEach(instance -> runtime.engine().getRuntimeService()
+                            .deleteProcessInstance(instance.getId(), "withdrawn after selection: " + reason));
+            org.tierflow.core.internal.persistence.LifecycleEntity lifecycle = runtime.persistence().currentSession()
+                    .get(org.tierflow.core.internal.persistence.LifecycleEntity.class, nominationId);
+            if (lifecycle != null) {
+                lifecycle.setPhase(org.tierflow.core.api.LifecyclePhase.ENDED_WITHOUT_CREDENTIAL.name());
+                lifecycle.setUpdatedAt(runtime.now());
+            }
             nomination.setState(NominationState.WITHDRAWN);
             nomination.setUpdatedAt(runtime.now());
             runtime.records().append(nominationId, TimelineEntryType.WITHDRAWN, nomination.getStepIndex(),

@@ -3,12 +3,14 @@ package org.tierflow.core.internal.engine;
 import static org.tierflow.bpmn.TierFlowBpmn.*;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.tierflow.core.api.NominationState;
 import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.TimelineEntryType;
@@ -213,6 +215,27 @@ final class NominationDelegates {
         nomination.setState(NominationState.SELECTED);
         nomination.setUpdatedAt(runtime.now());
         events.publish(NominationEventType.REACHED_TOP, nomination, nomination.getCurrentLevel(), null, null, null);
+        startLifecycle(execution, nomination);
+    }
+
+    /**
+     * A nomination reviewed on its own (started by NominationService.submit) goes on in the life cycle after
+     * selection: tierflowLifecycleProcess starts at the task book. A nomination the life cycle called needs nothing:
+     * its life cycle carries on by itself.
+     */
+    private void startLifecycle(DelegateExecution execution, NominationEntity nomination) {
+        boolean calledByLifecycle = execution instanceof ExecutionEntity entity && entity.getProcessInstance() != null
+                && entity.getProcessInstance().getSuperExecutionId() != null;
+        if (calledByLifecycle) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_NOMINATION_ID, nomination.getId());
+        variables.put(VAR_PROGRAM_CODE, nomination.getProgramCode());
+        variables.put(VAR_TIER_CODE, nomination.getTierCode());
+        variables.put(VAR_APPLICANT_ID, nomination.getApplicantId());
+        variables.put(VAR_NOMINATION_REVIEWED, true);
+        runtime.engine().getRuntimeService().startProcessInstanceByKey(LIFECYCLE_PROCESS, nomination.getId(), variables);
     }
 
     private NominationEntity nominationOf(DelegateExecution execution) {

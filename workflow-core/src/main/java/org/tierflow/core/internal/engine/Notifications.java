@@ -62,7 +62,7 @@ final class Notifications {
             case REJECTED -> new LocalizedText("未通过审核", "was rejected");
             case SELECTED -> new LocalizedText("已入选", "was selected");
             case WITHDRAWN -> new LocalizedText("已撤回", "was withdrawn");
-            case REVIEW_WAITING -> throw new IllegalArgumentException("a review waits for reviewers, not the applicant");
+            default -> throw new IllegalArgumentException(kind + " is not about a nomination's review");
         };
         LocalizedText subject = new LocalizedText("您的" + what.zh() + happened.zh(),
                 "Your " + what.en() + " " + happened.en());

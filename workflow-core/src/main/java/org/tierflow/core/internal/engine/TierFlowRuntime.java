@@ -268,7 +268,7 @@ public final class TierFlowRuntime {
     }
 
     /** Hands the notifications to the host's notifier once the current transaction has committed; never if it rolls back. */
-    void notifyAfterCommit(List<Notification> notifications) {
+    public void notifyAfterCommit(List<Notification> notifications) {
         if (notifier == null || notifications.isEmpty()) {
             return;
         }

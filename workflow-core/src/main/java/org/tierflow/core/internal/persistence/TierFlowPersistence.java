@@ -76,6 +76,14 @@ public final class TierFlowPersistence implements AutoCloseable {
         configuration
                 .addAnnotatedClass(SpotCheckEntity.class)
                 .addAnnotatedClass(SpotCheckItemEntity.class);
+        // After selection: life cycle, task book, acceptance, evaluation, moved deadlines.
+        configuration
+                .addAnnotatedClass(LifecycleEntity.class)
+                .addAnnotatedClass(TaskBookEntity.class)
+                .addAnnotatedClass(AcceptanceRoundEntity.class)
+                .addAnnotatedClass(AcceptanceReviewEntity.class)
+                .addAnnotatedClass(EvaluationScoreEntity.class)
+                .addAnnotatedClass(DeadlineChangeEntity.class);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Sessions run on the engine's connection inside the engine's transaction: Hibernate never commits.
         configuration.setProperty(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");

@@ -617,6 +617,98 @@ class BpmnContractValidatorUnitTests {
         assertThat(BpmnContractValidator.CONTRACT_VARIABLES).containsExactlyInAnyOrderElementsOf(variables);
     }
 
+    // ------------------------------------------------------------------------------------------ the life cycle
+
+    private static final String LIFECYCLE = read(LIFECYCLE_PROCESS_RESOURCE);
+    private static final String TASK_BOOK = read(TASK_BOOK_PROCESS_RESOURCE);
+    private static final String IMPLEMENTATION = read(IMPLEMENTATION_PROCESS_RESOURCE);
+    private static final String ACCEPTANCE = read(ACCEPTANCE_PROCESS_RESOURCE);
+    private static final String EVALUATION = read(EVALUATION_PROCESS_RESOURCE);
+
+    @Test
+    void shippedLifecycleModelsKeepTheContract() {
+        Map<String, String> models = new LinkedHashMap<>(shippedModels());
+        models.put(LIFECYCLE_PROCESS_RESOURCE, LIFECYCLE);
+        models.put(TASK_BOOK_PROCESS_RESOURCE, TASK_BOOK);
+        models.put(IMPLEMENTATION_PROCESS_RESOURCE, IMPLEMENTATION);
+        models.put(ACCEPTANCE_PROCESS_RESOURCE, ACCEPTANCE);
+        models.put(EVALUATION_PROCESS_RESOURCE, EVALUATION);
+
+        assertThat(BpmnContractValidator.validate(models)).isEmpty();
+    }
+
+    @Test
+    void aTimerMayOnlyWaitForADateTheDefinitionSets() {
+        String xml = replace(IMPLEMENTATION, "<timeDate>${workingPeriodEndsAt}</timeDate>", "<timeCycle>R/PT1H</timeCycle>");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(IMPLEMENTATION_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "timer-definition", "timer-missing");
+        assertViolation(violations, "timer-definition", IMPLEMENTATION_PROCESS_RESOURCE,
+                lineOfElement(xml, EVENT_WORKING_PERIOD_ENDED), EVENT_WORKING_PERIOD_ENDED,
+                "定时事件 Event_workingPeriodEnded 使用了 timeCycle R/PT1H",
+                "the timer event Event_workingPeriodEnded uses timeCycle R/PT1H: a timer of a TierFlow model may only"
+                        + " wait for a date TierFlow sets from the program definition");
+    }
+
+    @Test
+    void aTimerOnAFixedDateIsRefused() {
+        String xml = replace(TASK_BOOK, "<timeDate>${taskBookReminderAt}</timeDate>", "<timeDate>2025-01-01T00:00:00Z</timeDate>");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(TASK_BOOK_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "timer-definition", "timer-missing");
+        assertThat(violations).filteredOn(v -> v.rule().equals("timer-missing")).singleElement()
+                .satisfies(v -> assertThat(v.message().en()).contains("no timer event waiting for ${taskBookReminderAt}"));
+    }
+
+    @Test
+    void theLifecycleMayCallOnlyItsPhases() {
+        String xml = replace(LIFECYCLE, "calledElement=\"tierflowEvaluationProcess\"", "calledElement=\"acmeBonusProcess\"");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(LIFECYCLE_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "call-activity-target", "phase-call-missing");
+        assertViolation(violations, "call-activity-target", LIFECYCLE_PROCESS_RESOURCE, lineOfElement(xml, TASK_RUN_EVALUATION),
+                TASK_RUN_EVALUATION, "只能调用培养周期各环节的流程", "may only call the processes of the life-cycle phases");
+    }
+
+    @Test
+    void theAcceptanceCallMustHandItsConclusionBack() {
+        String xml = replace(LIFECYCLE, "<flowable:out source=\"acceptancePassed\" target=\"acceptancePassed\"/>", "");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(LIFECYCLE_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "call-activity-out");
+        assertThat(violations.get(0).elementId()).isEqualTo(TASK_RUN_ACCEPTANCE);
+        assertThat(violations.get(0).message().en()).contains("does not pass acceptancePassed out");
+    }
+
+    @Test
+    void theCountersignMustBeOfferedToTheAuthority() {
+        String xml = replace(TASK_BOOK, "flowable:candidateUsers=\"${countersignCandidates}\"", "flowable:assignee=\"${applicantId}\"");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(TASK_BOOK_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "task-assignment");
+        assertViolation(violations, "task-assignment", TASK_BOOK_PROCESS_RESOURCE, lineOfElement(xml, TASK_COUNTERSIGN_TASK_BOOK),
+                TASK_COUNTERSIGN_TASK_BOOK, "必须设置 flowable:candidateUsers=\"${countersignCandidates}\"",
+                "must have flowable:candidateUsers=\"${countersignCandidates}\"");
+    }
+
+    @Test
+    void theLifecycleModelsAreDeployedTogether() {
+        Map<String, String> models = new LinkedHashMap<>(shippedModels());
+        models.put(LIFECYCLE_PROCESS_RESOURCE, LIFECYCLE);
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(models);
+
+        assertRules(violations, "process-missing", "process-missing", "process-missing", "process-missing");
+        assertThat(violations).extracting(BpmnContractViolation::elementId)
+                .containsExactly(TASK_BOOK_PROCESS, IMPLEMENTATION_PROCESS, ACCEPTANCE_PROCESS, EVALUATION_PROCESS);
+        assertThat(violations.get(0).message().en()).contains("are deployed together");
+    }
+
     // ------------------------------------------------------------------------------------------ TierFlow.Builder
 
     @Test
