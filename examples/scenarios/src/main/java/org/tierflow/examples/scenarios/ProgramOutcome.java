@@ -11,8 +11,8 @@ record ProgramOutcome(String programCode, String programName, List<TierOutcome> 
         StringBuilder out = new StringBuilder();
         out.append("### ").append(programName).append(" (`").append(programCode).append("`)\n\n");
         out.append("| tier | generated | ineligible | in review | returned & resubmitted | rejected below | rejected at selection")
-                .append(" | selected | withdrawn | publicity: confirmed / published | objections (upheld) | promoted from waitlist | quota used | rounds | exams failed | training met | credentials | extensions |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | selected | withdrawn | publicity: confirmed / published | objections (upheld) | promoted from waitlist | quota used | rounds | exams failed | training met | task books signed (elsewhere) | acceptance passed | extensions | evaluation qualified | ended without credential | credentials |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TierOutcome tier : tiers) {
             int rejected = tier.count(NominationState.REJECTED);
             out.append("| ").append(tier.tierName)
@@ -31,8 +31,12 @@ record ProgramOutcome(String programCode, String programName, List<TierOutcome> 
                     .append(" | ").append(tier.rounds)
                     .append(" | ").append(tier.examsTaken == 0 ? "—" : tier.examsFailed + " / " + tier.examsTaken)
                     .append(" | ").append(tier.trainingRequired == 0 ? "—" : tier.trainingMet + " / " + tier.trainingRequired)
-                    .append(" | ").append(tier.credentialsIssued)
+                    .append(" | ").append(tier.taskBooksSigned).append(" (").append(tier.taskBooksSignedElsewhere).append(')')
+                    .append(" | ").append(tier.acceptancePassed)
                     .append(" | ").append(tier.extensionsGranted)
+                    .append(" | ").append(tier.evaluationQualified)
+                    .append(" | ").append(tier.endedWithoutCredential)
+                    .append(" | ").append(tier.credentialsIssued)
                     .append(" |\n");
         }
         List<TierOutcome> noted = tiers.stream().filter(t -> !t.notes.isEmpty()).toList();

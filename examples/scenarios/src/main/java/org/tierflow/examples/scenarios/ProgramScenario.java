@@ -3,6 +3,7 @@ package org.tierflow.examples.scenarios;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -30,7 +33,14 @@ import org.tierflow.core.api.Objection;
 import org.tierflow.core.api.ObjectionOutcome;
 import org.tierflow.core.api.ObjectionResolution;
 import org.tierflow.core.api.AuditFinding;
+import org.tierflow.core.api.LifecyclePhase;
+import org.tierflow.core.api.LifecycleStatus;
 import org.tierflow.core.api.Page;
+import org.tierflow.core.api.TaskBook;
+import org.tierflow.core.api.program.AcceptanceDefinition;
+import org.tierflow.core.api.program.EvaluationDefinition;
+import org.tierflow.core.api.program.EvaluationParty;
+import org.tierflow.core.api.program.RubricCriterion;
 import org.tierflow.core.api.SpotCheck;
 import org.tierflow.core.api.SpotCheckItem;
 import org.tierflow.core.api.SpotCheckReport;
@@ -65,6 +75,7 @@ import org.tierflow.core.api.program.TrainingRequirement;
  */
 final class ProgramScenario {
 
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int PAGE = 200;
     private static final Duration ROUND_LENGTH = Duration.ofDays(30);
     /** Longer than any publicity period of five working days, holidays included. */
@@ -118,18 +129,15 @@ final class ProgramScenario {
         world.advance(ROUND_LENGTH.plusDays(1));
         publicity();
         closeRounds();
+        List<Candidate> selected = candidates.values().stream()
+                .filter(candidate -> state(candidate) == NominationState.SELECTED).toList();
+        selected.forEach(this::signTaskBook);
         world.advance(TRAINING_TIME);
-        for (Candidate candidate : candidates.values()) {
-            if (state(candidate) == NominationState.SELECTED) {
-                train(candidate);
-            }
-        }
+        selected.forEach(this::train);
         List<String> spotChecks = spotChecks();
-        for (Candidate candidate : candidates.values()) {
-            if (state(candidate) == NominationState.SELECTED) {
-                credential(candidate);
-            }
-        }
+        accept(selected);
+        evaluate(selected);
+        selected.forEach(this::credential);
         count();
         return new ProgramOutcome(program.code(), program.name().zh() + " / " + program.name().en(),
                 List.copyOf(outcomes.values()), spotChecks);
@@ -489,6 +497,139 @@ final class ProgramScenario {
         }
     }
 
+    // --- life cycle after selection --------------------------------------------------------------------------
+
+    /** The candidate signs the task book and its authority countersigns; now and then it was signed on paper. */
+    private void signTaskBook(Candidate candidate) {
+        if (phase(candidate) != LifecyclePhase.TASK_BOOK) {
+            return;
+        }
+        TaskBook book = tierFlow.taskBooks().get(candidate.nominationId());
+        String authority = ScenarioWorld.reviewerOf(book.authorityUnitId());
+        if (random.nextInt(100) < 3) {
+            tierFlow.taskBooks().recordSignedElsewhere(candidate.nominationId(), authority,
+                    "纸质任务书已签订 / signed on paper at the bureau");
+            outcomes.get(candidate.tier().code()).taskBooksSignedElsewhere++;
+        } else {
+            tierFlow.taskBooks().sign(candidate.nominationId(), candidate.applicantId());
+            tierFlow.taskBooks().countersign(candidate.nominationId(), authority);
+        }
+        outcomes.get(candidate.tier().code()).taskBooksSigned++;
+    }
+
+    /**
+     * At the end of the working period each candidate reports, the acceptance chain reviews, and the accepting
+     * level scores on site: most pass; a failure extends the working period by the definition's extension, after
+     * which the candidate is accepted again (or, past the last extension, ends without credential).
+     */
+    private void accept(List<Candidate> selected) {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Instant due = selected.stream().map(this::status).flatMap(Optional::stream)
+                    .filter(status -> status.phase() == LifecyclePhase.IMPLEMENTATION
+                            || status.phase() == LifecyclePhase.EXTENSION)
+                    .map(LifecycleStatus::workingPeriodEndsAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                    .orElse(null);
+            if (due == null) {
+                return;
+            }
+            if (due.isAfter(world.now())) {
+                world.advance(Duration.between(world.now(), due).plusDays(1));
+            }
+            world.runDueTimers();
+            for (Candidate candidate : selected) {
+                // After an extension the phase stays EXTENSION until the rectification report is in.
+                Optional<LifecycleStatus> status = status(candidate);
+                boolean reportDue = status.map(LifecycleStatus::phase).orElse(null) == LifecyclePhase.ACCEPTANCE
+                        || status.filter(s -> s.phase() == LifecyclePhase.EXTENSION)
+                                .filter(s -> !s.workingPeriodEndsAt().isAfter(world.now())).isPresent();
+                if (reportDue) {
+                    acceptOnce(candidate);
+                }
+            }
+        }
+    }
+
+    private void acceptOnce(Candidate candidate) {
+        TierOutcome outcome = outcomes.get(candidate.tier().code());
+        AcceptanceDefinition acceptance = candidate.tier().acceptance().orElseThrow();
+        ReviewChain chain = candidate.chain().entryLevel() == OrganisationLevel.UNIVERSITY
+                ? acceptance.universityChain().orElse(acceptance.chain()) : acceptance.chain();
+        boolean rectifying = !tierFlow.acceptance().rounds(candidate.nominationId()).isEmpty()
+                && status(candidate).map(LifecycleStatus::extensionsUsed).orElse(0) > 0;
+        tierFlow.acceptance().submitReport(candidate.nominationId(), candidate.applicantId(), rectifying
+                ? "整改报告 / rectification report" : "总结报告 / final report");
+        boolean passes = random.nextInt(100) < (rectifying ? 70 : 85);
+        for (int step = 0; step < chain.steps().size(); step++) {
+            OrganisationLevel level = chain.steps().get(step).level();
+            String actor = ScenarioWorld.reviewerOf(world.organisations().ancestorAt(candidate.unitId(), level)
+                    .orElseThrow().id());
+            if (step < chain.steps().size() - 1) {
+                tierFlow.acceptance().review(candidate.nominationId(), actor, true, "同意提交验收 / forwarded");
+            } else {
+                if (acceptance.onSite()) {
+                    tierFlow.acceptance().scheduleOnSite(candidate.nominationId(), actor,
+                            LocalDate.ofInstant(world.now(), CHINA), List.of("专家甲 / expert A", "专家乙 / expert B"));
+                }
+                BigDecimal score = BigDecimal.valueOf(passes ? 70 + random.nextInt(30) : 40 + random.nextInt(15));
+                tierFlow.acceptance().decide(candidate.nominationId(), actor, score, passes,
+                        passes ? "验收合格 / accepted" : "未达到任务书目标 / task-book goals not met");
+            }
+        }
+        if (passes) {
+            outcome.acceptancePassed++;
+        } else if (phase(candidate) == LifecyclePhase.EXTENSION) {
+            outcome.extensionsGranted++;
+        } else {
+            outcome.endedWithoutCredential++;
+        }
+    }
+
+    /** Where the tier has a comprehensive evaluation, every party scores; most candidates qualify. */
+    private void evaluate(List<Candidate> selected) {
+        Instant due = selected.stream().map(this::status).flatMap(Optional::stream)
+                .filter(status -> status.phase() == LifecyclePhase.IMPLEMENTATION)
+                .map(LifecycleStatus::workingPeriodEndsAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .orElse(null);
+        if (due != null && due.isAfter(world.now())) {
+            world.advance(Duration.between(world.now(), due).plusDays(1));
+        }
+        world.runDueTimers();
+        for (Candidate candidate : selected) {
+            if (phase(candidate) != LifecyclePhase.EVALUATION) {
+                continue;
+            }
+            EvaluationDefinition evaluation = candidate.tier().evaluation().orElseThrow();
+            boolean good = random.nextInt(100) < 90;
+            List<OrganisationUnit> path = world.organisations().pathToRoot(candidate.unitId());
+            int party = 0;
+            for (EvaluationParty scoring : evaluation.parties()) {
+                String scorer = scoring.code().equals("self") ? candidate.applicantId()
+                        : ScenarioWorld.reviewerOf(path.get(party++ % path.size()).id());
+                Map<String, BigDecimal> scores = new LinkedHashMap<>();
+                for (RubricCriterion criterion : evaluation.criteria()) {
+                    int share = good ? 70 + random.nextInt(28) : 20 + random.nextInt(30);
+                    scores.put(criterion.code(), criterion.maxScore().multiply(BigDecimal.valueOf(share, 2))
+                            .setScale(1, RoundingMode.DOWN));
+                }
+                tierFlow.evaluations().score(candidate.nominationId(), scoring.code(), scorer, scores);
+            }
+            TierOutcome outcome = outcomes.get(candidate.tier().code());
+            if (phase(candidate) == LifecyclePhase.AWAITING_CREDENTIAL) {
+                outcome.evaluationQualified++;
+            } else {
+                outcome.endedWithoutCredential++;
+            }
+        }
+    }
+
+    private Optional<LifecycleStatus> status(Candidate candidate) {
+        return tierFlow.lifecycle().get(candidate.nominationId());
+    }
+
+    private LifecyclePhase phase(Candidate candidate) {
+        return status(candidate).map(LifecycleStatus::phase).orElse(null);
+    }
+
     /** Most candidates do what the requirement asks (in the categories and shares it names); some fall short. */
     private void train(Candidate candidate) {
         if (candidate.tier().training().isEmpty()) {
@@ -544,7 +685,7 @@ final class ProgramScenario {
 
     private void credential(Candidate candidate) {
         TierDefinition tier = candidate.tier();
-        if (tier.credential().isEmpty()) {
+        if (tier.credential().isEmpty() || phase(candidate) == LifecyclePhase.ENDED_WITHOUT_CREDENTIAL) {
             return;
         }
         TierOutcome outcome = outcomes.get(tier.code());

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
+import org.flowable.job.api.Job;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.tierflow.core.ProgramDefinitionLoader;
 import org.tierflow.core.TierFlow;
@@ -92,6 +94,23 @@ final class ScenarioWorld implements AutoCloseable {
     /** Sets the engine's clock to a moment: a program is played inside its own years. */
     void setNow(Instant instant) {
         engine.getProcessEngineConfiguration().getClock().setCurrentTime(Date.from(instant));
+    }
+
+    /**
+     * Runs every timer that is due on the engine's clock, as a node running TierFlow's jobs would (the scenario's
+     * engine runs no job executor of its own, so what happens stays in order and repeatable).
+     */
+    int runDueTimers() {
+        ManagementService management = engine.getManagementService();
+        int fired = 0;
+        for (List<Job> due = management.createTimerJobQuery().executable().list(); !due.isEmpty();
+             due = management.createTimerJobQuery().executable().list()) {
+            for (Job timer : due) {
+                management.executeJob(management.moveTimerToExecutableJob(timer.getId()).getId());
+                fired++;
+            }
+        }
+        return fired;
     }
 
     @Override

@@ -28,6 +28,11 @@ final class TierOutcome {
     int trainingMet;
     int credentialsIssued;
     int extensionsGranted;
+    int taskBooksSigned;
+    int taskBooksSignedElsewhere;
+    int acceptancePassed;
+    int evaluationQualified;
+    int endedWithoutCredential;
     int examsTaken;
     int examsFailed;
     /** How the quota counts, when not over the whole tier and program (e.g. "per SCHOOL, 3 units"). */
