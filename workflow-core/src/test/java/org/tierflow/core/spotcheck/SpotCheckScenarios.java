@@ -62,6 +62,7 @@ abstract class SpotCheckScenarios {
             inProgress.add(fixture.select(NINGXIA, "backbone-talent", schools.get(i % 4), SELECTED_ON).id());
         }
         Nomination credentialed = fixture.select(NINGXIA, "teaching-talent", "xingqing-school-1", SELECTED_ON);
+        fixture.passAcceptance(credentialed);
         fixture.tierFlow.credentials().issue(credentialed.id(), reviewerOf("yinchuan"));
         finished = credentialed.id();
         inReview = fixture.submit(NINGXIA, "backbone-talent", "litong-school-1").id();

@@ -186,6 +186,41 @@ public final class AfterSelectionFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a selected nomination through its task book (signed and countersigned) and a passed acceptance: the
+     * clock moves to the day after its working period, the due timers fire, the candidate reports, every level of
+     * the tier's acceptance chain reviews and the last one (on site where the definition says so) passes it. The
+     * nomination then qualifies for its credential where the tier asks for acceptance only.
+     */
+    public void passAcceptance(Nomination nomination) {
+        var tier = tierFlow.programs().find(nomination.programCode()).orElseThrow().tier(nomination.tierCode()).orElseThrow();
+        var tree = InMemoryOrganisationDirectory.fromClasspath("organisations/review-test-tree.yaml");
+        if (tier.taskBook().isPresent()) {
+            var book = tierFlow.taskBooks().get(nomination.id());
+            tierFlow.taskBooks().sign(nomination.id(), nomination.applicantId());
+            tierFlow.taskBooks().countersign(nomination.id(), reviewerOf(book.authorityUnitId()));
+        }
+        var status = tierFlow.lifecycle().get(nomination.id()).orElseThrow();
+        LocalDate day = LocalDate.ofInstant(status.workingPeriodEndsAt(), CHINA).plusDays(1);
+        today(day);
+        fireDueTimers(nomination.id());
+        var acceptance = tier.acceptance().orElseThrow();
+        var chain = tree.unit(nomination.unitId()).level() == org.tierflow.core.api.program.OrganisationLevel.UNIVERSITY
+                ? acceptance.universityChain().orElse(acceptance.chain()) : acceptance.chain();
+        tierFlow.acceptance().submitReport(nomination.id(), nomination.applicantId(), "总结报告 / final report");
+        for (int step = 0; step < chain.steps().size(); step++) {
+            String actor = reviewerOf(tree.ancestorAt(nomination.unitId(), chain.steps().get(step).level()).orElseThrow().id());
+            if (step < chain.steps().size() - 1) {
+                tierFlow.acceptance().review(nomination.id(), actor, true, "同意 / forwarded");
+            } else {
+                if (acceptance.onSite()) {
+                    tierFlow.acceptance().scheduleOnSite(nomination.id(), actor, day, List.of("专家甲 / expert A"));
+                }
+                tierFlow.acceptance().decide(nomination.id(), actor, java.math.BigDecimal.valueOf(90), true, "合格 / accepted");
+            }
+        }
+    }
+
     /** Back to the real time. */
     public void resetClock() {
         engine.getProcessEngineConfiguration().getClock().reset();
