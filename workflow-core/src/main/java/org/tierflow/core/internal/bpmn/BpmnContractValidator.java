@@ -774,7 +774,8 @@ public final class BpmnContractValidator {
                                 + " TierFlow's beans");
             } else if (element instanceof CallActivity call) {
                 callActivity(call);
-            } else if (element instanceof Event event) {
+            } else if (element instanceof Event event && !PUBLICITY_PROCESS.equals(processId)) {
+                // the publicity's timer has a rule of its own (publicityTimer), naming its one allowed due date
                 timers(event);
             } else if (element instanceof SequenceFlow flow && flow.getConditionExpression() != null) {
                 condition(flow);
