@@ -29,9 +29,9 @@ import javax.sql.DataSource;
  * Seeds large databases by copying what the engine and TierFlow wrote for a few template nominations: every row of
  * every table that belongs to a template (its process instances, tasks, identity links, variables, byte arrays,
  * activity instances, runtime and history, and TierFlow's nomination, timeline and quota-use rows) is inserted
- * again with fresh ids, in JDBC batches. Nothing is invented: a copy holds exactly the columns and values the
- * engine wrote, only the ids (and the timestamps, shifted by whole seconds) differ. That is thousands of times
- * faster than running the engine, and as faithful.
+ * again with fresh ids, by {@code insert ... select} on the server. Nothing is invented: a copy holds exactly the
+ * columns and values the engine wrote, only the ids differ. That is thousands of times faster than running the
+ * engine, and as faithful.
  */
 final class Cloner {
 
@@ -41,11 +41,14 @@ final class Cloner {
     private final DataSource dataSource;
     private final List<String> tables;
     private final Map<String, List<String>> columnsByTable = new HashMap<>();
+    private final Map<String, Set<String>> textColumns = new HashMap<>();
+    private final boolean postgres;
 
     Cloner(DataSource dataSource) {
         this.dataSource = dataSource;
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
+            this.postgres = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             List<String> names = new ArrayList<>();
             try (ResultSet rs = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
@@ -54,12 +57,19 @@ final class Cloner {
             }
             for (String table : names) {
                 List<String> columns = new ArrayList<>();
+                Set<String> texts = new HashSet<>();
                 try (ResultSet rs = meta.getColumns(null, c.getSchema(), table, "%")) {
                     while (rs.next()) {
-                        columns.add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+                        String column = rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT);
+                        columns.add(column);
+                        int type = rs.getInt("DATA_TYPE");
+                        if (type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR || type == java.sql.Types.NVARCHAR) {
+                            texts.add(column);
+                        }
                     }
                 }
                 columnsByTable.put(table.toUpperCase(Locale.ROOT), columns);
+                textColumns.put(table.toUpperCase(Locale.ROOT), texts);
             }
             this.tables = names.stream().map(n -> n.toUpperCase(Locale.ROOT))
                     .filter(n -> n.startsWith("ACT_") || n.startsWith("TIERFLOW_"))
@@ -145,52 +155,52 @@ final class Cloner {
     }
 
     /**
-     * Inserts {@code copies} copies of the template, each with fresh ids and its timestamps moved
-     * {@code firstShift + copy} seconds back.
+     * Inserts copies number {@code first} to {@code first + copies - 1} of the template, on the database server:
+     * one {@code insert ... select} per table (per row for executions, which reference each other) from the
+     * template's rows crossed with a range of copy numbers. Every id of the template is replaced by its first 24
+     * characters and the copy number in 12 digits (fits TierFlow's 36-character ids, unique per template and copy).
      */
-    void copy(Template template, int copies, long firstShift) {
-        int chunk = Math.max(1, 2_000 / Math.max(1, template.rowCount() / 20));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            Map<String, PreparedStatement> statements = new LinkedHashMap<>();
-            for (String table : template.rowsByTable().keySet()) {
-                List<String> columns = columnsByTable.get(table);
-                statements.put(table, c.prepareStatement("insert into " + table + " (" + String.join(", ", columns)
-                        + ") values (" + marks(columns) + ")"));
-            }
-            for (int done = 0; done < copies; ) {
-                int end = Math.min(copies, done + chunk);
-                List<Map<String, String>> newIdsByCopy = new ArrayList<>();
-                for (int copy = done; copy < end; copy++) {
-                    newIdsByCopy.add(freshIds(template));
-                }
-                for (var entry : template.rowsByTable().entrySet()) {
-                    String table = entry.getKey();
-                    List<String> columns = columnsByTable.get(table);
-                    PreparedStatement insert = statements.get(table);
-                    for (int copy = done; copy < end; copy++) {
-                        Map<String, String> newIds = newIdsByCopy.get(copy - done);
-                        long shift = firstShift + copy;
-                        for (Object[] row : entry.getValue()) {
-                            for (int i = 0; i < row.length; i++) {
-                                insert.setObject(i + 1, rewritten(columns.get(i), row[i], newIds, shift));
-                            }
-                            insert.addBatch();
-                        }
-                    }
-                    insert.executeBatch();
-                }
-                c.commit();
-                done = end;
-            }
-            for (PreparedStatement s : statements.values()) {
-                s.close();
-            }
-        } catch (SQLException e) {
-            SQLException next = e.getNextException();
-            throw new IllegalStateException("could not copy nomination " + template.nominationId()
-                    + (next == null ? "" : ": " + next.getMessage()), e);
+    void copy(Template template, int copies, long first) {
+        if (copies <= 0) {
+            return;
         }
+        String range = postgres ? "generate_series(" + first + ", " + (first + copies - 1) + ") as g(x)"
+                : "system_range(" + first + ", " + (first + copies - 1) + ") g";
+        String idList = template.ids().stream().map(id -> "'" + id.replace("'", "''") + "'")
+                .collect(Collectors.joining(", "));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (var entry : template.rowsByTable().entrySet()) {
+                String table = entry.getKey();
+                List<String> columns = columnsByTable.get(table);
+                String select = columns.stream().map(col -> expression(table, col, idList))
+                        .collect(Collectors.joining(", "));
+                String key = columns.get(primaryKey(table));
+                String head = "insert into " + table + " (" + String.join(", ", columns) + ") select " + select
+                        + " from " + table + " t cross join " + range + " where t." + key;
+                if (table.equals("ACT_RU_EXECUTION")) {
+                    for (Object[] row : entry.getValue()) {
+                        s.executeUpdate(head + " = '" + row[primaryKey(table)] + "'");
+                    }
+                } else {
+                    s.executeUpdate(head + " in (" + entry.getValue().stream()
+                            .map(r -> "'" + r[primaryKey(table)] + "'").collect(Collectors.joining(", ")) + ")");
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not copy nomination " + template.nominationId(), e);
+        }
+    }
+
+    private String expression(String table, String column, String idList) {
+        boolean idColumn = column.endsWith("ID_") || column.endsWith("ID") || column.equals("SUPER_EXEC_")
+                || column.equals("BUSINESS_KEY_") || column.equals("TEXT_");
+        if (!idColumn || !textColumns.get(table).contains(column)) {
+            return "t." + column;
+        }
+        return "case when t." + column + " in (" + idList + ") then substr(t." + column + ", 1, 24) || lpad(cast(g.x as varchar), 12, '0') else t."
+                + column + " end";
     }
 
     /** TierFlow's quota rows count their uses: bring the counts in line with the copied quota-use rows. */
@@ -204,7 +214,7 @@ final class Cloner {
     }
 
     /** Fresh statistics for the planner, as a production database would have after its autovacuum ran. */
-    void analyze(boolean postgres) {
+    void analyze() {
         if (!postgres) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("analyze");
@@ -218,39 +228,6 @@ final class Cloner {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, String> freshIds(Template template) {
-        Map<String, String> ids = new HashMap<>();
-        for (String id : template.ids()) {
-            ids.put(id, UUID.randomUUID().toString());
-        }
-        return ids;
-    }
-
-    private static Object rewritten(String column, Object value, Map<String, String> newIds, long shiftSeconds) {
-        if (value instanceof String text) {
-            boolean idColumn = column.endsWith("ID_") || column.endsWith("ID") || column.equals("SUPER_EXEC_")
-                    || column.equals("BUSINESS_KEY_") || column.equals("TEXT_");
-            if (idColumn) {
-                String replacement = newIds.get(text);
-                return replacement == null ? text : replacement;
-            }
-            return text;
-        }
-        if (shiftSeconds == 0) {
-            return value;
-        }
-        if (value instanceof Timestamp t) {
-            return Timestamp.from(t.toInstant().minusSeconds(shiftSeconds));
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.minusSeconds(shiftSeconds);
-        }
-        if (value instanceof LocalDateTime t) {
-            return t.minusSeconds(shiftSeconds);
-        }
-        return value;
     }
 
     private int primaryKey(String table) {

@@ -48,6 +48,13 @@ final class Dataset {
         }
     }
 
+    /** Rows one open review and one completed nomination leave in the database (averaged over the templates). */
+    String rowsPerNomination() {
+        return String.format(java.util.Locale.ROOT, "%.0f rows per open nomination, %.0f per completed one",
+                others.templates.stream().mapToInt(Cloner.Template::rowCount).average().orElse(0),
+                done.templates.stream().mapToInt(Cloner.Template::rowCount).average().orElse(0));
+    }
+
     /** Copies templates until {@code size} reviews are open and {@code size × ratio} nominations completed. */
     void growTo(int size) {
         target.growTo(cloner, size / 10);

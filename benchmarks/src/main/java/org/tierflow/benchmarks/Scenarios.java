@@ -107,6 +107,7 @@ final class Scenarios {
         try (TierFlowContender tierFlow = new TierFlowContender(ds, tree)) {
             Cloner cloner = new Cloner(ds);
             Dataset dataset = new Dataset(tierFlow, tree, cloner, options.completedRatio());
+            report.note("seeded database on " + kind + ": " + dataset.rowsPerNomination());
             int sequence = 1_000_000;
             double firstMs = Double.NaN;
             double firstInbox = Double.NaN;
@@ -114,7 +115,7 @@ final class Scenarios {
                 long seedStart = System.nanoTime();
                 dataset.growTo(size);
                 cloner.recountQuotas();
-                cloner.analyze(kind == BenchDatabase.POSTGRES);
+                cloner.analyze();
                 double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
                 String subject = String.format(Locale.ROOT, "%,d open + %,d completed", dataset.open(), dataset.completed());
                 report.add(D, kind.name(), subject, "seeding (s)", seedSeconds, "s");
@@ -188,7 +189,7 @@ final class Scenarios {
             Cloner cloner = new Cloner(ds);
             Dataset.waitingAtProvince(tierFlow, tree, cloner, options.batch());
             cloner.recountQuotas();
-            cloner.analyze(kind == BenchDatabase.POSTGRES);
+            cloner.analyze();
             String approver = NationalTree.approverOf("p");
             Instant now = tierFlow.tierFlow.isStarted() ? tierFlow.engine.getProcessEngineConfiguration().getClock()
                     .getCurrentTime().toInstant() : Instant.now();
