@@ -38,18 +38,31 @@ public final class BenchmarkMain {
             kind.drop(probe);
             System.out.println("== " + kind + " ==");
             if (options.scenarios().contains("a")) {
-                scenarios.throughput(kind);
+                guarded(report, options, "a", kind, () -> scenarios.throughput(kind));
             }
             if (options.scenarios().contains("b") || options.scenarios().contains("d")) {
-                scenarios.growthAndInbox(kind, options.scenarios().contains("d"), options.scenarios().contains("b"));
+                guarded(report, options, "b/d", kind, () -> scenarios.growthAndInbox(kind,
+                        options.scenarios().contains("d"), options.scenarios().contains("b")));
             }
             if (options.scenarios().contains("c")) {
-                scenarios.batch(kind);
+                guarded(report, options, "c", kind, () -> scenarios.batch(kind));
             }
         }
         report.environment("load average at end (1, 5, 15 min)", loadAverage());
         report.environment("duration", String.format(Locale.ROOT, "%.1f min", (System.nanoTime() - start) / 60e9));
         return report;
+    }
+
+    /** Runs one scenario; a failure is noted in the report and the others still run. Writes what is known so far. */
+    private static void guarded(Report report, Options options, String scenario, BenchDatabase kind, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            report.note("scenario " + scenario + " on " + kind + " failed: " + e);
+        }
+        report.environment("load average after scenario " + scenario + " on " + kind, loadAverage());
+        report.write(options.out(), options.name());
     }
 
     private static void describeMachine(Report report, Options options) {

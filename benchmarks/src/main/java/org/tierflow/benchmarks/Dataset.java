@@ -14,8 +14,6 @@ import org.tierflow.core.api.OrganisationUnit;
 final class Dataset {
 
     static final String TARGET_DISTRICT = "c1-d1";
-    private static final int OTHER_TEMPLATES = 60;
-    private static final int COMPLETED_TEMPLATES = 20;
 
     private final Cloner cloner;
     private final double completedRatio;
@@ -23,12 +21,15 @@ final class Dataset {
     private final Group others = new Group();
     private final Group done = new Group();
 
-    Dataset(TierFlowContender tierFlow, NationalTree tree, Cloner cloner, double completedRatio) {
+    Dataset(TierFlowContender tierFlow, NationalTree tree, Cloner cloner, double completedRatio, int templates) {
+        int otherTemplates = templates;
+        int completedTemplates = Math.max(1, templates / 3);
+        int targetTemplates = Math.max(1, Math.min(20, templates / 3));
         this.cloner = cloner;
         this.completedRatio = completedRatio;
         int sequence = 0;
         for (OrganisationUnit school : tree.schools) {
-            if (school.parentId().equals(TARGET_DISTRICT)) {
+            if (school.parentId().equals(TARGET_DISTRICT) && target.templates.size() < targetTemplates) {
                 String id = tierFlow.submit(Engines.TIER, school.id(), sequence++);
                 tierFlow.pass(id, school.id());
                 target.add(cloner.capture(id));
@@ -36,15 +37,15 @@ final class Dataset {
         }
         List<OrganisationUnit> elsewhere = tree.schools.stream()
                 .filter(s -> !s.parentId().equals(TARGET_DISTRICT)).toList();
-        for (int i = 0; i < OTHER_TEMPLATES + COMPLETED_TEMPLATES; i++) {
+        for (int i = 0; i < otherTemplates + completedTemplates; i++) {
             OrganisationUnit school = elsewhere.get((i * 97) % elsewhere.size());
             List<String> units = tree.chainUnits(school.id());
             String id = tierFlow.submit(Engines.TIER, school.id(), sequence++);
-            int levels = i < OTHER_TEMPLATES ? i % 3 : 4;
+            int levels = i < otherTemplates ? i % 3 : 4;
             for (int level = 0; level < levels; level++) {
                 tierFlow.pass(id, units.get(level));
             }
-            (i < OTHER_TEMPLATES ? others : done).add(cloner.capture(id));
+            (i < otherTemplates ? others : done).add(cloner.capture(id));
         }
     }
 
@@ -71,9 +72,9 @@ final class Dataset {
     }
 
     /** {@code count} nominations of the batch tier waiting at the province (scenario c). */
-    static void waitingAtProvince(TierFlowContender tierFlow, NationalTree tree, Cloner cloner, int count) {
+    static void waitingAtProvince(TierFlowContender tierFlow, NationalTree tree, Cloner cloner, int count, int most) {
         Group group = new Group();
-        int templates = Math.min(20, count);
+        int templates = Math.max(1, Math.min(most, count));
         for (int i = 0; i < templates; i++) {
             OrganisationUnit school = tree.schools.get((i * 113) % tree.schools.size());
             List<String> units = tree.chainUnits(school.id());

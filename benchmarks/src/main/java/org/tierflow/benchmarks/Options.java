@@ -15,16 +15,19 @@ import java.util.Set;
  * --scenarios a,b,c,d  (b and d share one seeded database per kind)
  * --seconds S          length of one timed round of scenario a (default 4)
  * --rounds R           rounds per contender in scenario a (default 5)
- * --batch N            candidates selected in scenario c (default 10000)
- * --completed-ratio F  completed nominations (history only) seeded per open one (default 0.5)
+ * --batch N            candidates selected in scenario c (default 1000; 10000 is the issue's size, see README)
+ * --completed-ratio F  completed nominations (history only) seeded per open one (default 0.2)
+ * --templates T        open template nominations made through the engine before copying (default 60)
+ * --compare            also measure before/after: TierFlow with engine defaults (a), the inbox as Flowable's
+ *                      task query and without the V8 indexes (b)
  * --out DIR            where the report goes (default benchmarks/results)
  * --name NAME          base name of the report files (default report)
  * --quick              a toy scale that runs in seconds (the smoke test uses it)
  * </pre>
  */
 public record Options(int scale, List<BenchDatabase> databases, Set<String> scenarios, int seconds, int rounds,
-                      int warmup, int batch, double completedRatio, int growthWalks, int inboxSamples, Path out,
-                      String name) {
+                      int warmup, int batch, double completedRatio, int growthWalks, int inboxSamples, int templates,
+                      boolean compare, Path out, String name) {
 
     public static Options parse(String... args) {
         int scale = 100_000;
@@ -33,10 +36,12 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
         int seconds = 4;
         int rounds = 5;
         int warmup = 150;
-        int batch = 10_000;
-        double completed = 0.5;
+        int batch = 1_000;
+        double completed = 0.2;
         int growthWalks = 150;
         int inboxSamples = 300;
+        int templates = 60;
+        boolean compare = false;
         Path out = Path.of("results");
         String name = "report";
         for (int i = 0; i < args.length; i++) {
@@ -58,6 +63,8 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
                 case "--completed-ratio" -> completed = Double.parseDouble(args[++i]);
                 case "--growth-walks" -> growthWalks = Integer.parseInt(args[++i]);
                 case "--inbox-samples" -> inboxSamples = Integer.parseInt(args[++i]);
+                case "--templates" -> templates = Integer.parseInt(args[++i]);
+                case "--compare" -> compare = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--name" -> name = args[++i];
                 case "--quick" -> {
@@ -68,12 +75,13 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
                     batch = 50;
                     growthWalks = 10;
                     inboxSamples = 20;
+                    templates = 6;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; see benchmarks/README.md");
             }
         }
         return new Options(scale, databases, scenarios, seconds, rounds, warmup, batch, completed, growthWalks,
-                inboxSamples, out, name);
+                inboxSamples, templates, compare, out, name);
     }
 
     /** 1k, 10k, 100k, ... up to the scale (the scale itself always included). */

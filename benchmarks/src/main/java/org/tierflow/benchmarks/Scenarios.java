@@ -41,10 +41,13 @@ final class Scenarios {
         List<HikariDataSource> sources = new ArrayList<>();
         List<ChainContender> contenders = new ArrayList<>();
         try {
-            List<Function<HikariDataSource, ChainContender>> factories = List.of(
+            List<Function<HikariDataSource, ChainContender>> factories = new ArrayList<>(List.of(
                     ds -> new TierFlowContender(ds, tree),
                     ds -> new PlainFlowableContender(ds, tree),
-                    ds -> new CamundaContender(ds, tree));
+                    ds -> new CamundaContender(ds, tree)));
+            if (options.compare()) {
+                factories.add(ds -> new TierFlowContender(ds, tree, true));
+            }
             for (var factory : factories) {
                 HikariDataSource ds = kind.create("throughput");
                 sources.add(ds);
@@ -81,7 +84,7 @@ final class Scenarios {
                 double median = median(rates[i]);
                 report.add(A, kind.name(), contenders.get(i).name(), "median nominations/s", median, "1/s");
                 report.add(A, kind.name(), contenders.get(i).name(), "ms per nomination", 1000 / median, "ms");
-                if (contenders.get(i) instanceof TierFlowContender) tierFlow = median;
+                if (contenders.get(i).name().equals("TierFlow")) tierFlow = median;
                 if (contenders.get(i) instanceof PlainFlowableContender) plain = median;
             }
             double ratio = plain / tierFlow;
@@ -106,7 +109,7 @@ final class Scenarios {
         HikariDataSource ds = kind.create("growth");
         try (TierFlowContender tierFlow = new TierFlowContender(ds, tree)) {
             Cloner cloner = new Cloner(ds);
-            Dataset dataset = new Dataset(tierFlow, tree, cloner, options.completedRatio());
+            Dataset dataset = new Dataset(tierFlow, tree, cloner, options.completedRatio(), options.templates());
             report.note("seeded database on " + kind + ": " + dataset.rowsPerNomination());
             int sequence = 1_000_000;
             double firstMs = Double.NaN;
@@ -160,8 +163,14 @@ final class Scenarios {
                     report.add(B, kind.name(), inboxSubject, "p50", percentile(samples, 50) / 1e6, "ms");
                     report.add(B, kind.name(), inboxSubject, "p95", p95, "ms");
                     report.add(B, kind.name(), inboxSubject, "p99", percentile(samples, 99) / 1e6, "ms");
+                    if (page.total() != size / 10) {
+                        report.note("inbox on " + kind + " counted " + page.total() + " open reviews, expected " + size / 10);
+                    }
                     if (page.items().size() != Math.min(20, page.total())) {
                         report.note("inbox on " + kind + " returned " + page.items().size() + " items of " + page.total());
+                    }
+                    if (options.compare()) {
+                        compareInboxShapes(kind, ds, tierFlow, approver, inboxSubject);
                     }
                     if (size >= 100_000 && size < 1_000_000) {
                         firstInbox = p95;
@@ -180,6 +189,59 @@ final class Scenarios {
         }
     }
 
+    /**
+     * Before and after, on the same data: the inbox as Flowable's task query (the shape TierFlow used before),
+     * and TierFlow's query without the V8 indexes (dropped for the measurement, then created again).
+     */
+    private void compareInboxShapes(BenchDatabase kind, HikariDataSource ds, TierFlowContender tierFlow, String approver,
+                                    String subject) {
+        var taskService = tierFlow.engine.getTaskService();
+        long[] before = sample(() -> {
+            var tasks = taskService.createTaskQuery()
+                    .processDefinitionKey(org.tierflow.bpmn.TierFlowBpmn.LEVEL_REVIEW_PROCESS)
+                    .taskDefinitionKey(org.tierflow.bpmn.TierFlowBpmn.TASK_REVIEW_NOMINATION)
+                    .taskCandidateOrAssigned(approver)
+                    .includeProcessVariables()
+                    .orderByTaskCreateTime().asc().orderByTaskId().asc();
+            tasks.count();
+            tasks.listPage(0, 20);
+        });
+        report.add(B, kind.name(), subject + " (before: Flowable task query)", "p50", percentile(before, 50) / 1e6, "ms");
+        report.add(B, kind.name(), subject + " (before: Flowable task query)", "p95", percentile(before, 95) / 1e6, "ms");
+        String[] indexes = {"tierflow_idx_ident_lnk_user_task", "tierflow_idx_task_assignee"};
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            for (String index : indexes) {
+                st.execute("drop index " + index);
+            }
+            long[] withoutIndexes = sample(() -> tierFlow.tierFlow.reviews().inbox(approver, InboxQuery.all()));
+            report.add(B, kind.name(), subject + " (TierFlow query, without V8 indexes)", "p50",
+                    percentile(withoutIndexes, 50) / 1e6, "ms");
+            report.add(B, kind.name(), subject + " (TierFlow query, without V8 indexes)", "p95",
+                    percentile(withoutIndexes, 95) / 1e6, "ms");
+            st.execute("create index tierflow_idx_ident_lnk_user_task on ACT_RU_IDENTITYLINK (USER_ID_, TYPE_, TASK_ID_)");
+            st.execute("create index tierflow_idx_task_assignee on ACT_RU_TASK (ASSIGNEE_)");
+            if (kind == BenchDatabase.POSTGRES) {
+                st.execute("analyze ACT_RU_IDENTITYLINK");
+                st.execute("analyze ACT_RU_TASK");
+            }
+        } catch (java.sql.SQLException e) {
+            report.note("could not compare the inbox without indexes on " + kind + ": " + e.getMessage());
+        }
+    }
+
+    private long[] sample(Runnable call) {
+        for (int i = 0; i < Math.max(5, options.inboxSamples() / 10); i++) {
+            call.run();
+        }
+        long[] samples = new long[options.inboxSamples()];
+        for (int i = 0; i < samples.length; i++) {
+            long start = System.nanoTime();
+            call.run();
+            samples[i] = System.nanoTime() - start;
+        }
+        return samples;
+    }
+
     // ------------------------------------------------------------------------------------------------ c
 
     /** {@code --batch} candidates waiting at the province, all selected in one batch that fits the quota. */
@@ -187,7 +249,7 @@ final class Scenarios {
         HikariDataSource ds = kind.create("batch");
         try (TierFlowContender tierFlow = new TierFlowContender(ds, tree)) {
             Cloner cloner = new Cloner(ds);
-            Dataset.waitingAtProvince(tierFlow, tree, cloner, options.batch());
+            Dataset.waitingAtProvince(tierFlow, tree, cloner, options.batch(), options.templates() / 3);
             cloner.recountQuotas();
             cloner.analyze();
             String approver = NationalTree.approverOf("p");
@@ -202,7 +264,7 @@ final class Scenarios {
             start = System.nanoTime();
             BatchOutcome outcome = tierFlow.tierFlow.selection().selectBatch(round.id(), approver, ids, "batch");
             double seconds = (System.nanoTime() - start) / 1e9;
-            String subject = String.format(Locale.ROOT, "%,d candidates, quota %,d", ids.size(), options.batch());
+            String subject = String.format(Locale.ROOT, "%,d candidates waiting, all selected, tier quota 10,000", ids.size());
             report.add(C, kind.name(), subject, "ranked candidate list (s)", rankSeconds, "s");
             report.add(C, kind.name(), subject, "selectBatch (s)", seconds, "s");
             report.add(C, kind.name(), subject, "selected", outcome.selected().size(), "nominations");

@@ -19,8 +19,19 @@ public final class TierFlowContender implements ChainContender {
     public final TierFlow tierFlow;
     private final NationalTree tree;
 
+    private final String name;
+
     public TierFlowContender(DataSource dataSource, NationalTree tree) {
+        this(dataSource, tree, false);
+    }
+
+    /**
+     * @param engineDefaults undo the engine settings TierFlow applies in {@code configure} (the relationship
+     *                       counts), to measure what they buy
+     */
+    public TierFlowContender(DataSource dataSource, NationalTree tree, boolean engineDefaults) {
         this.tree = tree;
+        this.name = engineDefaults ? "TierFlow, engine defaults" : "TierFlow";
         this.tierFlow = TierFlow.builder()
                 .programs(Engines.programs())
                 .organisations(tree.organisations)
@@ -29,13 +40,17 @@ public final class TierFlowContender implements ChainContender {
         StandaloneProcessEngineConfiguration configuration = Engines.flowableConfiguration(dataSource);
         configuration.setEngineName("tierflow-" + java.util.UUID.randomUUID());
         tierFlow.configure(configuration);
+        if (engineDefaults) {
+            configuration.getPerformanceSettings().setEnableExecutionRelationshipCounts(false);
+            configuration.getPerformanceSettings().setEnableTaskRelationshipCounts(false);
+        }
         this.engine = configuration.buildProcessEngine();
         tierFlow.start(engine);
     }
 
     @Override
     public String name() {
-        return "TierFlow";
+        return name;
     }
 
     @Override
