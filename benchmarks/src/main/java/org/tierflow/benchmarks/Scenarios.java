@@ -40,8 +40,9 @@ final class Scenarios {
     void throughput(BenchDatabase kind) {
         List<HikariDataSource> sources = new ArrayList<>();
         List<ChainContender> contenders = new ArrayList<>();
+        List<CountingDataSource> counters = new ArrayList<>();
         try {
-            List<Function<HikariDataSource, ChainContender>> factories = new ArrayList<>(List.of(
+            List<Function<javax.sql.DataSource, ChainContender>> factories = new ArrayList<>(List.of(
                     ds -> new TierFlowContender(ds, tree),
                     ds -> new PlainFlowableContender(ds, tree),
                     ds -> new CamundaContender(ds, tree)));
@@ -51,8 +52,10 @@ final class Scenarios {
             for (var factory : factories) {
                 HikariDataSource ds = kind.create("throughput");
                 sources.add(ds);
+                CountingDataSource counter = new CountingDataSource(ds);
                 try {
-                    contenders.add(factory.apply(ds));
+                    contenders.add(factory.apply(counter.dataSource()));
+                    counters.add(counter);
                 } catch (RuntimeException e) {
                     report.note("scenario a on " + kind + ": a contender did not start: " + e);
                 }
@@ -62,6 +65,15 @@ final class Scenarios {
                 for (int i = 0; i < options.warmup(); i++) {
                     c.walkOne(school(sequence[0]), sequence[0]++);
                 }
+            }
+            for (int i = 0; i < contenders.size(); i++) {
+                long before = counters.get(i).statements();
+                int walks = 20;
+                for (int w = 0; w < walks; w++) {
+                    contenders.get(i).walkOne(school(sequence[0]), sequence[0]++);
+                }
+                report.add(A, kind.name(), contenders.get(i).name(), "SQL statements per nomination",
+                        (counters.get(i).statements() - before) / (double) walks, "statements");
             }
             double[][] rates = new double[contenders.size()][options.rounds()];
             for (int round = 0; round < options.rounds(); round++) {
