@@ -18,8 +18,8 @@ import java.util.Set;
  * --batch N            candidates selected in scenario c (default 1000; 10000 is the issue's size, see README)
  * --completed-ratio F  completed nominations (history only) seeded per open one (default 0.2)
  * --templates T        open template nominations made through the engine before copying (default 60)
- * --compare            also measure before/after: TierFlow with engine defaults (a), the inbox as Flowable's
- *                      task query and without the V8 indexes (b)
+ * --compare            also measure TierFlow with the engine's default settings (a) and the inbox's task
+ *                      query alone (b)
  * --out DIR            where the report goes (default benchmarks/results)
  * --name NAME          base name of the report files (default report)
  * --quick              a toy scale that runs in seconds (the smoke test uses it)

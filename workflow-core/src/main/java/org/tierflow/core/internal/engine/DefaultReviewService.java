@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
 import org.tierflow.core.api.Decision;
 import org.tierflow.core.api.DecisionOutcome;
 import org.tierflow.core.api.DecisionVetoedException;
@@ -45,11 +46,9 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
     private final TierFlowRuntime runtime;
     private final Events events;
     private final Notifications notifications;
-    private final InboxQueries inboxQueries;
 
     public DefaultReviewService(TierFlowRuntime runtime) {
         this.runtime = runtime;
-        this.inboxQueries = new InboxQueries(runtime);
         this.events = new Events(runtime);
         this.notifications = new Notifications(runtime);
     }
@@ -61,8 +60,37 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
                     "分页参数无效：页码从 0 开始，每页 1–" + MAX_PAGE_SIZE + " 条",
                     "invalid paging: page starts at 0, size must be 1–" + MAX_PAGE_SIZE));
         }
-        // Found from the approver's own candidate links, not by testing every open task: see InboxQueries.
-        return runtime.inTransaction(() -> inboxQueries.page(userId, query));
+        return runtime.inTransaction(() -> {
+            TaskQuery tasks = runtime.engine().getTaskService().createTaskQuery()
+                    .processDefinitionKey(LEVEL_REVIEW_PROCESS)
+                    .taskDefinitionKey(TASK_REVIEW_NOMINATION);
+            switch (query.state() == null ? InboxQuery.TaskState.ANY : query.state()) {
+                case ANY -> tasks.taskCandidateOrAssigned(userId);
+                case UNCLAIMED -> tasks.taskCandidateUser(userId);
+                case CLAIMED_BY_ME -> tasks.taskAssignee(userId);
+            }
+            if (query.programCode() != null) {
+                tasks.processVariableValueEquals(VAR_PROGRAM_CODE, query.programCode());
+            }
+            if (query.tierCode() != null) {
+                tasks.processVariableValueEquals(VAR_TIER_CODE, query.tierCode());
+            }
+            if (query.level() != null) {
+                tasks.processVariableValueEquals(VAR_REVIEW_LEVEL, query.level().name());
+            }
+            tasks.includeProcessVariables();
+            if (query.order() == InboxQuery.Order.NEWEST_FIRST) {
+                tasks.orderByTaskCreateTime().desc();
+            } else {
+                tasks.orderByTaskCreateTime().asc();
+            }
+            tasks.orderByTaskId().asc();
+            long total = tasks.count();
+            List<ReviewTask> items = tasks.listPage(query.page() * query.size(), query.size()).stream()
+                    .map(DefaultReviewService::toReviewTask)
+                    .toList();
+            return new Page<>(items, query.page(), query.size(), total);
+        });
     }
 
     @Override
