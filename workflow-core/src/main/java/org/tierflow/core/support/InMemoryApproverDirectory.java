@@ -2,8 +2,10 @@ package org.tierflow.core.support;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,10 +18,14 @@ import org.tierflow.core.spi.ApproverQuery;
  */
 public final class InMemoryApproverDirectory implements ApproverDirectory {
 
-    private final List<Grant> grants;
+    /** Grants by unit id, in the order given: a query reads only its unit's grants, however large the tree. */
+    private final Map<String, List<Grant>> grantsByUnit;
 
     private InMemoryApproverDirectory(List<Grant> grants) {
-        this.grants = List.copyOf(grants);
+        Map<String, List<Grant>> byUnit = new HashMap<>();
+        grants.forEach(g -> byUnit.computeIfAbsent(g.unitId(), k -> new ArrayList<>()).add(g));
+        byUnit.replaceAll((unit, list) -> List.copyOf(list));
+        this.grantsByUnit = Map.copyOf(byUnit);
     }
 
     public static Builder builder() {
@@ -29,7 +35,7 @@ public final class InMemoryApproverDirectory implements ApproverDirectory {
     @Override
     public List<String> approvers(ApproverQuery query) {
         Set<String> users = new LinkedHashSet<>();
-        for (Grant grant : grants) {
+        for (Grant grant : grantsByUnit.getOrDefault(query.unitId(), List.of())) {
             if (grant.matches(query)) {
                 users.addAll(grant.users());
             }

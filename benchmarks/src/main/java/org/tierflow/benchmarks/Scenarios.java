@@ -1,0 +1,290 @@
+package org.tierflow.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.tierflow.core.api.BatchOutcome;
+import org.tierflow.core.api.InboxQuery;
+import org.tierflow.core.api.Page;
+import org.tierflow.core.api.RankedCandidate;
+import org.tierflow.core.api.ReviewTask;
+import org.tierflow.core.api.SelectionRound;
+import org.tierflow.core.api.program.OrganisationLevel;
+
+/** The four scenarios of the issue, each on one kind of database. */
+final class Scenarios {
+
+    static final String A = "a. Nominations walked through a four-level chain per second";
+    static final String B = "b. Approver inbox latency (first page of 20 and total count)";
+    static final String C = "c. Batch selection within a quota";
+    static final String D = "d. Time per nomination as the database grows";
+
+    private final Options options;
+    private final Report report;
+    private final NationalTree tree = NationalTree.standard();
+
+    Scenarios(Options options, Report report) {
+        this.options = options;
+        this.report = report;
+    }
+
+    // ------------------------------------------------------------------------------------------------ a
+
+    /** TierFlow, plain Flowable and Camunda 7, each on a database of its own, in alternating timed rounds. */
+    void throughput(BenchDatabase kind) {
+        List<HikariDataSource> sources = new ArrayList<>();
+        List<ChainContender> contenders = new ArrayList<>();
+        List<CountingDataSource> counters = new ArrayList<>();
+        try {
+            List<Function<javax.sql.DataSource, ChainContender>> factories = new ArrayList<>(List.of(
+                    ds -> new TierFlowContender(ds, tree),
+                    ds -> new PlainFlowableContender(ds, tree),
+                    ds -> new CamundaContender(ds, tree)));
+            if (options.compare()) {
+                factories.add(ds -> new TierFlowContender(ds, tree, true));
+            }
+            for (var factory : factories) {
+                HikariDataSource ds = kind.create("throughput");
+                sources.add(ds);
+                CountingDataSource counter = new CountingDataSource(ds);
+                try {
+                    contenders.add(factory.apply(counter.dataSource()));
+                    counters.add(counter);
+                } catch (RuntimeException e) {
+                    report.note("scenario a on " + kind + ": a contender did not start: " + e);
+                }
+            }
+            int[] sequence = {0};
+            for (ChainContender c : contenders) {
+                for (int i = 0; i < options.warmup(); i++) {
+                    c.walkOne(school(sequence[0]), sequence[0]++);
+                }
+            }
+            for (int i = 0; i < contenders.size(); i++) {
+                long before = counters.get(i).statements();
+                int walks = 20;
+                for (int w = 0; w < walks; w++) {
+                    contenders.get(i).walkOne(school(sequence[0]), sequence[0]++);
+                }
+                report.add(A, kind.name(), contenders.get(i).name(), "SQL statements per nomination",
+                        (counters.get(i).statements() - before) / (double) walks, "statements");
+            }
+            double[][] rates = new double[contenders.size()][options.rounds()];
+            for (int round = 0; round < options.rounds(); round++) {
+                for (int k = 0; k < contenders.size(); k++) {
+                    int index = (k + round) % contenders.size();
+                    ChainContender c = contenders.get(index);
+                    long end = System.nanoTime() + Duration.ofSeconds(options.seconds()).toNanos();
+                    long start = System.nanoTime();
+                    int walked = 0;
+                    while (System.nanoTime() < end) {
+                        c.walkOne(school(sequence[0]), sequence[0]++);
+                        walked++;
+                    }
+                    rates[index][round] = walked / ((System.nanoTime() - start) / 1e9);
+                }
+            }
+            double tierFlow = Double.NaN;
+            double plain = Double.NaN;
+            for (int i = 0; i < contenders.size(); i++) {
+                double median = median(rates[i]);
+                report.add(A, kind.name(), contenders.get(i).name(), "median nominations/s", median, "1/s");
+                report.add(A, kind.name(), contenders.get(i).name(), "ms per nomination", 1000 / median, "ms");
+                if (contenders.get(i).name().equals("TierFlow")) tierFlow = median;
+                if (contenders.get(i) instanceof PlainFlowableContender) plain = median;
+            }
+            double ratio = plain / tierFlow;
+            report.add(A, kind.name(), "TierFlow / plain Flowable", "cost ratio", ratio, "x");
+            report.target("(a) TierFlow at most 1.2x the cost of plain Flowable", kind.name(),
+                    String.format(Locale.ROOT, "%.2fx (%.1f vs %.1f nominations/s)", ratio, tierFlow, plain),
+                    Double.isNaN(ratio) ? null : ratio <= 1.2);
+        } finally {
+            contenders.forEach(ChainContender::close);
+            sources.forEach(kind::drop);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ b and d
+
+    /**
+     * One database grown in steps (1k, 10k, 100k open reviews, plus completed nominations in history): at each
+     * size the time per nomination walked by TierFlow (d) and the inbox latency of the approver of one district
+     * that holds a tenth of the open reviews (b).
+     */
+    void growthAndInbox(BenchDatabase kind, boolean growth, boolean inbox) {
+        HikariDataSource ds = kind.create("growth");
+        try (TierFlowContender tierFlow = new TierFlowContender(ds, tree)) {
+            Cloner cloner = new Cloner(ds);
+            Dataset dataset = new Dataset(tierFlow, tree, cloner, options.completedRatio(), options.templates());
+            report.note("seeded database on " + kind + ": " + dataset.rowsPerNomination());
+            int sequence = 1_000_000;
+            double firstMs = Double.NaN;
+            double firstInbox = Double.NaN;
+            for (int size : options.growthSizes()) {
+                long seedStart = System.nanoTime();
+                dataset.growTo(size);
+                cloner.recountQuotas();
+                cloner.analyze();
+                double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+                String subject = String.format(Locale.ROOT, "%,d open + %,d completed", dataset.open(), dataset.completed());
+                report.add(D, kind.name(), subject, "seeding (s)", seedSeconds, "s");
+                if (growth) {
+                    for (int i = 0; i < options.growthWalks() / 3; i++) {
+                        tierFlow.walkOne(school(sequence), sequence++);
+                    }
+                    long[] samples = new long[options.growthWalks()];
+                    for (int i = 0; i < samples.length; i++) {
+                        long start = System.nanoTime();
+                        tierFlow.walkOne(school(sequence), sequence++);
+                        samples[i] = System.nanoTime() - start;
+                    }
+                    double mean = Arrays.stream(samples).average().orElse(0) / 1e6;
+                    report.add(D, kind.name(), subject, "mean ms per nomination", mean, "ms");
+                    report.add(D, kind.name(), subject, "p50 ms per nomination", percentile(samples, 50) / 1e6, "ms");
+                    if (Double.isNaN(firstMs)) {
+                        firstMs = mean;
+                    } else if (size >= 100_000 || size == options.scale()) {
+                        double ratio = mean / firstMs;
+                        report.target("(d) time per nomination at " + String.format(Locale.ROOT, "%,d", size)
+                                        + " within 1.5x of " + String.format(Locale.ROOT, "%,d", options.growthSizes().get(0)),
+                                kind.name(), String.format(Locale.ROOT, "%.2fx (%.1f ms vs %.1f ms)", ratio, mean, firstMs),
+                                ratio <= 1.5);
+                    }
+                }
+                if (inbox) {
+                    String approver = NationalTree.approverOf(Dataset.TARGET_DISTRICT);
+                    Page<ReviewTask> page = null;
+                    for (int i = 0; i < Math.max(10, options.inboxSamples() / 10); i++) {
+                        page = tierFlow.tierFlow.reviews().inbox(approver, InboxQuery.all());
+                    }
+                    long[] samples = new long[options.inboxSamples()];
+                    for (int i = 0; i < samples.length; i++) {
+                        long start = System.nanoTime();
+                        page = tierFlow.tierFlow.reviews().inbox(approver, InboxQuery.all());
+                        samples[i] = System.nanoTime() - start;
+                    }
+                    String inboxSubject = String.format(Locale.ROOT, "%,d open tasks, %,d in the approver's district",
+                            dataset.open(), page.total());
+                    double p95 = percentile(samples, 95) / 1e6;
+                    report.add(B, kind.name(), inboxSubject, "p50", percentile(samples, 50) / 1e6, "ms");
+                    report.add(B, kind.name(), inboxSubject, "p95", p95, "ms");
+                    report.add(B, kind.name(), inboxSubject, "p99", percentile(samples, 99) / 1e6, "ms");
+                    if (page.total() != size / 10) {
+                        report.note("inbox on " + kind + " counted " + page.total() + " open reviews, expected " + size / 10);
+                    }
+                    if (page.items().size() != Math.min(20, page.total())) {
+                        report.note("inbox on " + kind + " returned " + page.items().size() + " items of " + page.total());
+                    }
+                    if (options.compare()) {
+                        compareInboxShapes(kind, ds, tierFlow, approver, inboxSubject);
+                    }
+                    if (size >= 100_000 && size < 1_000_000) {
+                        firstInbox = p95;
+                        report.target("(b) inbox p95 under 20 ms at " + String.format(Locale.ROOT, "%,d", size),
+                                kind.name(), String.format(Locale.ROOT, "%.1f ms", p95),
+                                kind == BenchDatabase.POSTGRES ? p95 < 20 : null);
+                    } else if (size >= 1_000_000) {
+                        report.target("(b) inbox p95 at 1M no worse than 2x of 100k", kind.name(),
+                                String.format(Locale.ROOT, "%.1f ms (100k: %.1f ms)", p95, firstInbox),
+                                Double.isNaN(firstInbox) ? null : p95 <= 2 * firstInbox);
+                    }
+                }
+            }
+        } finally {
+            kind.drop(ds);
+        }
+    }
+
+    /**
+     * The inbox's task query straight on Flowable's task service, without TierFlow around it: what the query
+     * itself costs, next to the service call measured above (see docs/reference/performance.md).
+     */
+    private void compareInboxShapes(BenchDatabase kind, HikariDataSource ds, TierFlowContender tierFlow, String approver,
+                                    String subject) {
+        var taskService = tierFlow.engine.getTaskService();
+        long[] before = sample(() -> {
+            var tasks = taskService.createTaskQuery()
+                    .processDefinitionKey(org.tierflow.bpmn.TierFlowBpmn.LEVEL_REVIEW_PROCESS)
+                    .taskDefinitionKey(org.tierflow.bpmn.TierFlowBpmn.TASK_REVIEW_NOMINATION)
+                    .taskCandidateOrAssigned(approver)
+                    .includeProcessVariables()
+                    .orderByTaskCreateTime().asc().orderByTaskId().asc();
+            tasks.count();
+            tasks.listPage(0, 20);
+        });
+        report.add(B, kind.name(), subject + " (the task query alone)", "p50", percentile(before, 50) / 1e6, "ms");
+        report.add(B, kind.name(), subject + " (the task query alone)", "p95", percentile(before, 95) / 1e6, "ms");
+    }
+
+    private long[] sample(Runnable call) {
+        for (int i = 0; i < Math.max(5, options.inboxSamples() / 10); i++) {
+            call.run();
+        }
+        long[] samples = new long[options.inboxSamples()];
+        for (int i = 0; i < samples.length; i++) {
+            long start = System.nanoTime();
+            call.run();
+            samples[i] = System.nanoTime() - start;
+        }
+        return samples;
+    }
+
+    // ------------------------------------------------------------------------------------------------ c
+
+    /** {@code --batch} candidates waiting at the province, all selected in one batch that fits the quota. */
+    void batch(BenchDatabase kind) {
+        HikariDataSource ds = kind.create("batch");
+        try (TierFlowContender tierFlow = new TierFlowContender(ds, tree)) {
+            Cloner cloner = new Cloner(ds);
+            Dataset.waitingAtProvince(tierFlow, tree, cloner, options.batch(), options.templates() / 3);
+            cloner.recountQuotas();
+            cloner.analyze();
+            String approver = NationalTree.approverOf("p");
+            Instant now = tierFlow.tierFlow.isStarted() ? tierFlow.engine.getProcessEngineConfiguration().getClock()
+                    .getCurrentTime().toInstant() : Instant.now();
+            SelectionRound round = tierFlow.tierFlow.selection().openRound(Engines.PROGRAM, Engines.BATCH_TIER, "p",
+                    OrganisationLevel.PROVINCE, now, now.plus(Duration.ofDays(30)), approver);
+            long start = System.nanoTime();
+            List<RankedCandidate> ranked = tierFlow.tierFlow.selection().rankedCandidates(round.id(), approver);
+            double rankSeconds = (System.nanoTime() - start) / 1e9;
+            List<String> ids = ranked.stream().map(RankedCandidate::nominationId).toList();
+            start = System.nanoTime();
+            BatchOutcome outcome = tierFlow.tierFlow.selection().selectBatch(round.id(), approver, ids, "batch");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String subject = String.format(Locale.ROOT, "%,d candidates waiting, all selected, tier quota 10,000", ids.size());
+            report.add(C, kind.name(), subject, "ranked candidate list (s)", rankSeconds, "s");
+            report.add(C, kind.name(), subject, "selectBatch (s)", seconds, "s");
+            report.add(C, kind.name(), subject, "selected", outcome.selected().size(), "nominations");
+            report.target("(c) batch of " + String.format(Locale.ROOT, "%,d", ids.size()) + " under 5 s", kind.name(),
+                    String.format(Locale.ROOT, "%.1f s", seconds), ids.size() >= 10_000 ? seconds < 5 : null);
+        } finally {
+            kind.drop(ds);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private String school(int sequence) {
+        return tree.schools.get(Math.floorMod(sequence * 7919, tree.schools.size())).id();
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static double percentile(long[] samples, double percentile) {
+        long[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
