@@ -129,6 +129,7 @@ final class ProgramScenario {
         world.advance(ROUND_LENGTH.plusDays(1));
         publicity();
         closeRounds();
+        countQuotas();
         List<Candidate> selected = candidates.values().stream()
                 .filter(candidate -> state(candidate) == NominationState.SELECTED).toList();
         selected.forEach(this::signTaskBook);
@@ -715,6 +716,13 @@ final class ProgramScenario {
         for (Candidate candidate : candidates.values()) {
             outcomes.get(candidate.tier().code()).states.merge(state(candidate), 1, Integer::sum);
         }
+    }
+
+    /**
+     * The quotas as selection left them, read while the engine's clock is still in the year of the selection (a
+     * quota per year is that year's).
+     */
+    private void countQuotas() {
         for (TierDefinition tier : program.tiers()) {
             TierOutcome outcome = outcomes.get(tier.code());
             if (tier.quotaScope().per().isPresent()) {
