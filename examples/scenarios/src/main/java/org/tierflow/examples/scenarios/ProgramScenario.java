@@ -615,7 +615,7 @@ final class ProgramScenario {
                 tierFlow.evaluations().score(candidate.nominationId(), scoring.code(), scorer, scores);
             }
             TierOutcome outcome = outcomes.get(candidate.tier().code());
-            if (phase(candidate) == LifecyclePhase.AWAITING_CREDENTIAL) {
+            if (status(candidate).map(LifecycleStatus::evaluationQualified).orElse(false)) {
                 outcome.evaluationQualified++;
             } else {
                 outcome.endedWithoutCredential++;
