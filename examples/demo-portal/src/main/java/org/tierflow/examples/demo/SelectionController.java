@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tierflow.core.api.BatchOutcome;
 import org.tierflow.core.api.BatchRejectedException;
 import org.tierflow.core.api.NominationService;
-import org.tierflow.core.api.ProgramCatalog;
 import org.tierflow.core.api.Quota;
 import org.tierflow.core.api.SelectionRound;
 import org.tierflow.core.api.SelectionService;
@@ -41,19 +40,17 @@ class SelectionController {
 
     private final SelectionService selection;
     private final NominationService nominations;
-    private final ProgramCatalog catalog;
     private final OrganisationDirectory organisations;
     private final CurrentUser currentUser;
     private final DecidingUnits deciding;
     private final ProcessEngine engine;
     private final List<String> roundIds = new CopyOnWriteArrayList<>();
 
-    SelectionController(SelectionService selection, NominationService nominations, ProgramCatalog catalog,
+    SelectionController(SelectionService selection, NominationService nominations,
                         OrganisationDirectory organisations, CurrentUser currentUser, DecidingUnits deciding,
                         ProcessEngine engine) {
         this.selection = selection;
         this.nominations = nominations;
-        this.catalog = catalog;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.deciding = deciding;
