@@ -3,7 +3,6 @@ package org.tierflow.examples.demo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,15 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tierflow.core.api.BatchOutcome;
 import org.tierflow.core.api.BatchRejectedException;
 import org.tierflow.core.api.NominationService;
-import org.tierflow.core.api.ProgramCatalog;
 import org.tierflow.core.api.Quota;
 import org.tierflow.core.api.SelectionRound;
 import org.tierflow.core.api.SelectionService;
 import org.tierflow.core.api.TierFlowException;
 import org.tierflow.core.api.OrganisationUnit;
-import org.tierflow.core.api.program.ProgramDefinition;
-import org.tierflow.core.api.program.ReviewAction;
-import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.spi.OrganisationDirectory;
 
 /**
@@ -45,45 +40,27 @@ class SelectionController {
 
     private final SelectionService selection;
     private final NominationService nominations;
-    private final ProgramCatalog catalog;
     private final OrganisationDirectory organisations;
     private final CurrentUser currentUser;
-    private final DemoUsers users;
+    private final DecidingUnits deciding;
     private final ProcessEngine engine;
     private final List<String> roundIds = new CopyOnWriteArrayList<>();
 
-    SelectionController(SelectionService selection, NominationService nominations, ProgramCatalog catalog,
-                        OrganisationDirectory organisations, CurrentUser currentUser, DemoUsers users,
+    SelectionController(SelectionService selection, NominationService nominations,
+                        OrganisationDirectory organisations, CurrentUser currentUser, DecidingUnits deciding,
                         ProcessEngine engine) {
         this.selection = selection;
         this.nominations = nominations;
-        this.catalog = catalog;
         this.organisations = organisations;
         this.currentUser = currentUser;
-        this.users = users;
+        this.deciding = deciding;
         this.engine = engine;
-    }
-
-    /** A tier the user may open rounds for at one of their units: the unit is at a deciding level of its chain. */
-    record Option(String programCode, String tierCode, String unitId) {
-
-        public String value() {
-            return programCode + "/" + tierCode + "/" + unitId;
-        }
-
-        static Option parse(String value) {
-            String[] parts = value.split("/", 3);
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("not program/tier/unit: " + value);
-            }
-            return new Option(parts[0], parts[1], parts[2]);
-        }
     }
 
     @GetMapping("/selection")
     String rounds(HttpSession session, Model model) {
         DemoUser me = me(session);
-        model.addAttribute("options", options(me));
+        model.addAttribute("options", deciding.of(me));
         model.addAttribute("rounds", roundIds.stream().map(selection::round)
                 .filter(round -> me.actsFor().contains(round.unitId())).toList());
         return "selection";
@@ -92,7 +69,7 @@ class SelectionController {
     @PostMapping("/selection/rounds")
     String open(@RequestParam String option, HttpSession session, Model model, Locale locale, HttpServletResponse response) {
         DemoUser me = me(session);
-        Option chosen = Option.parse(option);
+        DecidingUnits.Option chosen = DecidingUnits.Option.parse(option);
         try {
             Instant now = now();
             SelectionRound round = selection.openRound(chosen.programCode(), chosen.tierCode(), chosen.unitId(),
@@ -165,28 +142,6 @@ class SelectionController {
         model.addAttribute("unitQuota", unitQuota);
         model.addAttribute("tierQuota", top.equals(round.unitId()) ? null
                 : selection.quota(round.programCode(), round.tierCode(), top));
-    }
-
-    private List<Option> options(DemoUser me) {
-        List<Option> options = new ArrayList<>();
-        for (String unitId : me.actsFor()) {
-            OrganisationUnit unit = organisations.unit(unitId);
-            for (ProgramDefinition program : catalog.programs()) {
-                for (TierDefinition tier : program.tiers()) {
-                    boolean decides = tier.reviewChain().stepAt(unit.level()).filter(s -> s.action() == ReviewAction.DECIDE).isPresent()
-                            || tier.universityChain().flatMap(c -> c.stepAt(unit.level())).filter(s -> s.action() == ReviewAction.DECIDE).isPresent();
-                    if (decides && inTree(program.code(), unitId)) {
-                        options.add(new Option(program.code(), tier.code(), unitId));
-                    }
-                }
-            }
-        }
-        return options;
-    }
-
-    /** Whether the unit lies in the tree the portal runs the program on ({@code programs:} in demo/users.yaml). */
-    private boolean inTree(String programCode, String unitId) {
-        return users.rootOf(programCode).map(root -> organisations.isWithin(unitId, root)).orElse(true);
     }
 
     private Instant now() {
