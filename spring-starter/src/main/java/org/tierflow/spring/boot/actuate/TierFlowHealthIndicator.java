@@ -17,7 +17,10 @@ import org.tierflow.core.TierFlow;
  */
 public class TierFlowHealthIndicator extends AbstractHealthIndicator {
 
-    private static final List<String> MODELS = List.of(TierFlowBpmn.NOMINATION_PROCESS, TierFlowBpmn.LEVEL_REVIEW_PROCESS);
+    /** Every process TierFlow deploys (keys of {@link TierFlowBpmn#RESOURCES}). */
+    static final List<String> MODELS = List.of(TierFlowBpmn.NOMINATION_PROCESS, TierFlowBpmn.LEVEL_REVIEW_PROCESS,
+            TierFlowBpmn.PUBLICITY_PROCESS, TierFlowBpmn.LIFECYCLE_PROCESS, TierFlowBpmn.TASK_BOOK_PROCESS,
+            TierFlowBpmn.IMPLEMENTATION_PROCESS, TierFlowBpmn.ACCEPTANCE_PROCESS, TierFlowBpmn.EVALUATION_PROCESS);
 
     private final TierFlow tierFlow;
 

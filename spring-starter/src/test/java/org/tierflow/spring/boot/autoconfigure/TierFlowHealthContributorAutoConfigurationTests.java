@@ -32,7 +32,10 @@ class TierFlowHealthContributorAutoConfigurationTests {
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("programs", 5).containsEntry("engine", "default");
             assertThat((Map<String, Object>) health.getDetails().get("models"))
-                    .containsOnlyKeys(TierFlowBpmn.NOMINATION_PROCESS, TierFlowBpmn.LEVEL_REVIEW_PROCESS);
+                    .containsOnlyKeys(TierFlowBpmn.NOMINATION_PROCESS, TierFlowBpmn.LEVEL_REVIEW_PROCESS,
+                            TierFlowBpmn.PUBLICITY_PROCESS, TierFlowBpmn.LIFECYCLE_PROCESS, TierFlowBpmn.TASK_BOOK_PROCESS,
+                            TierFlowBpmn.IMPLEMENTATION_PROCESS, TierFlowBpmn.ACCEPTANCE_PROCESS,
+                            TierFlowBpmn.EVALUATION_PROCESS);
         });
     }
 
