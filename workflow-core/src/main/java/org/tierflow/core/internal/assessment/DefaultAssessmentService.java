@@ -1,7 +1,6 @@
 package org.tierflow.core.internal.assessment;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
 import org.tierflow.core.internal.persistence.AssessmentResultEntity;
 import org.tierflow.core.internal.persistence.AssessmentResults;
+import org.tierflow.core.internal.persistence.DatabaseErrors;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.NominationRecords;
 
@@ -37,7 +37,6 @@ public final class DefaultAssessmentService implements AssessmentService {
 
     private static final int MAX_SOURCE = 100;
     private static final int MAX_EXTERNAL_ID = 200;
-    private static final String UNIQUE_VIOLATION = "23505";
     /** Days are calendar days in China Standard Time, as everywhere in TierFlow. */
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -124,7 +123,7 @@ public final class DefaultAssessmentService implements AssessmentService {
         try {
             session.flush();
         } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
+            if (DatabaseErrors.isUniqueViolation(e)) {
                 throw new LostRace(record, e);
             }
             throw e;
@@ -194,15 +193,6 @@ public final class DefaultAssessmentService implements AssessmentService {
 
     private AssessmentResults results() {
         return new AssessmentResults(runtime.persistence().currentSession());
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static final class LostRace extends TierFlowException {

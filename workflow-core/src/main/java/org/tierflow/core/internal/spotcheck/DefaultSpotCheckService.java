@@ -35,6 +35,7 @@ import org.tierflow.core.api.program.SampleSize;
 import org.tierflow.core.api.program.SpotCheckDefinition;
 import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
+import org.tierflow.core.internal.persistence.DatabaseErrors;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.SpotCheckEntity;
 import org.tierflow.core.internal.persistence.SpotCheckItemEntity;
@@ -129,7 +130,7 @@ public final class DefaultSpotCheckService implements SpotCheckService {
             try {
                 session.flush();
             } catch (RuntimeException e) {
-                if (isUniqueViolation(e)) {
+                if (DatabaseErrors.isUniqueViolation(e)) {
                     throw alreadyDrawn(program, auditor, request.year());
                 }
                 throw e;
@@ -374,16 +375,6 @@ public final class DefaultSpotCheckService implements SpotCheckService {
                 .setParameter("unit", unitId)
                 .setParameter("year", year)
                 .uniqueResultOptional();
-    }
-
-    /** Whether a flush failed on a unique key: a concurrent draw of the same program, unit and year won. */
-    private static boolean isUniqueViolation(RuntimeException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<SpotCheckItemEntity> items(String spotCheckId) {

@@ -1,7 +1,6 @@
 package org.tierflow.core.internal.training;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import org.tierflow.core.api.program.ProgramDefinition;
 import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.api.program.TrainingRequirement;
 import org.tierflow.core.internal.engine.TierFlowRuntime;
+import org.tierflow.core.internal.persistence.DatabaseErrors;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.NominationRecords;
 import org.tierflow.core.internal.persistence.TrainingHoursEntity;
@@ -38,7 +38,6 @@ public final class DefaultTrainingService implements TrainingService {
     private static final int MAX_SOURCE = 100;
     private static final int MAX_EXTERNAL_ID = 200;
     private static final int MAX_DESCRIPTION = 2000;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final TierFlowRuntime runtime;
 
@@ -113,7 +112,7 @@ public final class DefaultTrainingService implements TrainingService {
         try {
             session.flush();
         } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
+            if (DatabaseErrors.isUniqueViolation(e)) {
                 throw new LostRace(record, e);
             }
             throw e;
@@ -224,16 +223,6 @@ public final class DefaultTrainingService implements TrainingService {
 
     private NominationRecords records() {
         return new NominationRecords(runtime.persistence());
-    }
-
-    /** Whether the failure is a unique-key violation (SQL state 23505 on H2 and PostgreSQL). */
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A twin re-send stored the same (source, record id) first; this transaction rolls back and reads its row. */

@@ -1,0 +1,23 @@
+package org.tierflow.core.internal.persistence;
+
+import java.sql.SQLException;
+
+/** What a database failure means, the same on H2 and PostgreSQL. */
+public final class DatabaseErrors {
+
+    /** SQL state of a unique-key violation on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private DatabaseErrors() {
+    }
+
+    /** Whether the failure, or one of its causes, is a unique-key violation (a twin request stored its row first). */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
