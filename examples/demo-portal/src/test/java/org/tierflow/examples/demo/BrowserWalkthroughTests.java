@@ -53,23 +53,23 @@ class BrowserWalkthroughTests {
         WebDriver browser = chromium.driver();
         browser.get(url("/"));
         switchUser("li-ming");
-        assertThat(browser.findElement(By.cssSelector("[data-whoami]")).getText()).contains("李明", "银川市阅海小学");
+        assertThat(find(By.cssSelector("[data-whoami]")).getText()).contains("李明", "银川市阅海小学");
 
         // The applicant chooses the tier from the menu, answers the form and submits.
-        browser.findElement(By.linkText("我要申报")).click();
-        new Select(browser.findElement(By.name("tier")))
+        find(By.linkText("我要申报")).click();
+        new Select(find(By.name("tier")))
                 .selectByValue("ningxia-internet-plus-education-2020/teaching-talent");
-        browser.findElement(By.cssSelector("form.inline button[type=submit]")).click();
-        browser.findElement(By.cssSelector("input[name='fact.teacherInInformatisationStudio'][value='true']")).click();
-        browser.findElement(By.cssSelector("form.form button.primary")).click();
+        find(By.cssSelector("form.inline button[type=submit]")).click();
+        find(By.cssSelector("input[name='fact.teacherInInformatisationStudio'][value='true']")).click();
+        find(By.cssSelector("form.form button.primary")).click();
         chromium.waiting().until(ExpectedConditions.urlMatches("/nominations/[0-9a-f-]{36}"));
         String nominationId = nominationIdOf(browser.getCurrentUrl());
         assertThat(state()).isEqualTo("IN_REVIEW");
-        assertThat(browser.findElement(By.cssSelector("[data-current-step]")).getText()).contains("所在学校遴选推荐");
+        assertThat(find(By.cssSelector("[data-current-step]")).getText()).contains("所在学校遴选推荐");
 
         // School, district, city: each approver finds it in the inbox and passes it.
         decideInInbox("zhang-jianguo", nominationId, "所在学校遴选推荐", "同意推荐");
-        assertThat(browser.findElement(By.cssSelector("[data-current-step]")).getText()).contains("县(市、区)教育局初审");
+        assertThat(find(By.cssSelector("[data-current-step]")).getText()).contains("县(市、区)教育局初审");
 
         // Mid-way, the detail page shows both diagrams with the current step highlighted.
         List<WebElement> diagrams = browser.findElements(By.cssSelector("figure.diagram img"));
@@ -88,17 +88,17 @@ class BrowserWalkthroughTests {
         assertThat(state()).isEqualTo("SELECTED");
         assertThat(browser.findElements(By.cssSelector("tr[data-event]")).stream().map(e -> e.getAttribute("data-event")))
                 .containsExactly("SUBMITTED", "PASSED", "PASSED", "PASSED", "FILED");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("张建国", "陈静", "孙丽", "备案");
+        assertThat(find(By.tagName("main")).getText()).contains("张建国", "陈静", "孙丽", "备案");
 
         // The applicant sees the outcome among their nominations.
         switchUser("li-ming");
-        browser.findElement(By.linkText("我的申报")).click();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("已入选");
+        find(By.linkText("我的申报")).click();
+        assertThat(find(By.tagName("main")).getText()).contains("已入选");
 
         // The dashboard draws its charts.
-        browser.findElement(By.linkText("数据看板")).click();
-        browser.findElement(By.cssSelector("nav.tabs a[href*='ningxia-internet-plus-education-2020']")).click();
-        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("[data-state-count=SELECTED]")).getText()))
+        find(By.linkText("数据看板")).click();
+        find(By.cssSelector("nav.tabs a[href*='ningxia-internet-plus-education-2020']")).click();
+        assertThat(Integer.parseInt(find(By.cssSelector("[data-state-count=SELECTED]")).getText()))
                 .isGreaterThanOrEqualTo(1);
         assertThat(browser.findElements(By.cssSelector(".bar-fill"))).anySatisfy(bar ->
                 assertThat(bar.getSize().getWidth()).as("a bar with a count draws").isGreaterThan(0));
@@ -108,10 +108,10 @@ class BrowserWalkthroughTests {
     /** Picks the user in the header's switcher, which submits itself. */
     private void switchUser(String userId) {
         WebDriver browser = chromium.driver();
-        WebElement before = browser.findElement(By.tagName("main"));
-        new Select(browser.findElement(By.id("user-switch"))).selectByValue(userId);
+        WebElement before = find(By.tagName("main"));
+        new Select(find(By.id("user-switch"))).selectByValue(userId);
         chromium.waiting().until(ExpectedConditions.stalenessOf(before));
-        assertThat(new Select(browser.findElement(By.id("user-switch"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(find(By.id("user-switch"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo(userId);
     }
 
@@ -119,12 +119,12 @@ class BrowserWalkthroughTests {
     private void decideInInbox(String approverId, String nominationId, String stepName, String comment) {
         WebDriver browser = chromium.driver();
         switchUser(approverId);
-        browser.findElement(By.linkText("审核待办")).click();
-        browser.findElement(By.cssSelector("tr[data-nomination='" + nominationId + "'] a.button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(stepName);
-        browser.findElement(By.cssSelector("input[name=outcome][value=PASS]")).click();
-        browser.findElement(By.id("comment")).sendKeys(comment);
-        browser.findElement(By.cssSelector("form.form button.primary")).click();
+        find(By.linkText("审核待办")).click();
+        find(By.cssSelector("tr[data-nomination='" + nominationId + "'] a.button")).click();
+        assertThat(find(By.tagName("h1")).getText()).contains(stepName);
+        find(By.cssSelector("input[name=outcome][value=PASS]")).click();
+        find(By.id("comment")).sendKeys(comment);
+        find(By.cssSelector("form.form button.primary")).click();
         chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-decided]")));
         assertThat(browser.getCurrentUrl()).contains("/nominations/" + nominationId);
     }
@@ -153,6 +153,11 @@ class BrowserWalkthroughTests {
         Matcher id = Pattern.compile("/nominations/([0-9a-f-]{36})").matcher(url);
         assertThat(id.find()).as(url).isTrue();
         return id.group(1);
+    }
+
+    /** The element once the page shows it: a click that submits a form returns before the next page has loaded. */
+    private WebElement find(By by) {
+        return chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private String url(String path) {
