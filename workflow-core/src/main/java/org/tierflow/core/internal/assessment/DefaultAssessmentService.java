@@ -28,6 +28,7 @@ import org.tierflow.core.internal.persistence.AssessmentResults;
 import org.tierflow.core.internal.persistence.DatabaseErrors;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.NominationRecords;
+import org.tierflow.core.internal.request.FieldProblems;
 
 /**
  * {@link AssessmentService} on TierFlow's tables. Idempotency rests on the unique key (source, external id): a
@@ -86,7 +87,7 @@ public final class DefaultAssessmentService implements AssessmentService {
                     "nomination " + nomination.getId() + " is no longer under review (it is " + nomination.getState()
                             + "); exam results can no longer be recorded"));
         }
-        Problems problems = new Problems();
+        FieldProblems problems = new FieldProblems("invalid-assessment-result", new LocalizedText("考核成绩", "exam result"));
         Optional<Assessment> assessment = tier.assessments().stream()
                 .filter(a -> a.code().equals(record.assessmentCode())).findFirst();
         if (assessment.isEmpty()) {
@@ -150,7 +151,7 @@ public final class DefaultAssessmentService implements AssessmentService {
     }
 
     private static void checkFields(AssessmentRecord record) {
-        Problems problems = new Problems();
+        FieldProblems problems = new FieldProblems("invalid-assessment-result", new LocalizedText("考核成绩", "exam result"));
         problems.required("nominationId", record.nominationId(), 36);
         problems.required("assessmentCode", record.assessmentCode(), 100);
         problems.required("source", record.source(), MAX_SOURCE);
@@ -201,31 +202,6 @@ public final class DefaultAssessmentService implements AssessmentService {
                     "来源 “" + record.source() + "” 的成绩 “" + record.externalResultId() + "” 正被同时登记",
                     "result '" + record.externalResultId() + "' from source '" + record.source()
                             + "' is being stored concurrently"), cause);
-        }
-    }
-
-    private static final class Problems {
-        private final List<String> zh = new ArrayList<>();
-        private final List<String> en = new ArrayList<>();
-
-        void required(String field, String value, int maxLength) {
-            if (value == null || value.isBlank()) {
-                add(field, "缺少该字段", "is missing");
-            } else if (value.length() > maxLength) {
-                add(field, "不能超过 " + maxLength + " 个字符", "must be at most " + maxLength + " characters");
-            }
-        }
-
-        void add(String field, String zhProblem, String enProblem) {
-            zh.add(field + "：" + zhProblem);
-            en.add(field + ": " + enProblem);
-        }
-
-        void throwIfAny() {
-            if (!zh.isEmpty()) {
-                throw new InvalidRequestException("invalid-assessment-result", new LocalizedText(
-                        "考核成绩有误：" + String.join("；", zh), "invalid exam result: " + String.join("; ", en)));
-            }
         }
     }
 }

@@ -27,6 +27,7 @@ import org.tierflow.core.internal.persistence.DatabaseErrors;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.NominationRecords;
 import org.tierflow.core.internal.persistence.TrainingHoursEntity;
+import org.tierflow.core.internal.request.FieldProblems;
 
 /**
  * {@link TrainingService} on TierFlow's tables. Idempotency rests on the unique key (source, external id): a
@@ -142,7 +143,7 @@ public final class DefaultTrainingService implements TrainingService {
 
     /** Checks what needs no database: presence, lengths, hours. Every problem is reported at once. */
     private static void checkFields(HourRecord record) {
-        Problems problems = new Problems();
+        FieldProblems problems = new FieldProblems("invalid-hour-record", new LocalizedText("学时记录", "hour record"));
         problems.required("nominationId", record.nominationId(), 36);
         problems.required("source", record.source(), MAX_SOURCE);
         problems.required("externalRecordId", record.externalRecordId(), MAX_EXTERNAL_ID);
@@ -168,7 +169,7 @@ public final class DefaultTrainingService implements TrainingService {
 
     private static void checkAgainstRequirement(HourRecord record, TrainingRequirement requirement, LocalDate start,
                                                 LocalDate end, LocalDate today) {
-        Problems problems = new Problems();
+        FieldProblems problems = new FieldProblems("invalid-hour-record", new LocalizedText("学时记录", "hour record"));
         if (requirement.categories().stream().map(HourCategory::code).noneMatch(record.categoryCode()::equals)) {
             String known = String.join(", ", requirement.categories().stream().map(HourCategory::code).toList());
             problems.add("categoryCode", "未知的学时类别 “" + record.categoryCode() + "”，可用：" + known,
@@ -232,32 +233,6 @@ public final class DefaultTrainingService implements TrainingService {
                     "来源 “" + record.source() + "” 的记录 “" + record.externalRecordId() + "” 正被同时登记",
                     "record '" + record.externalRecordId() + "' from source '" + record.source()
                             + "' is being stored concurrently"), cause);
-        }
-    }
-
-    /** Field problems of one request, reported together. */
-    private static final class Problems {
-        private final List<String> zh = new ArrayList<>();
-        private final List<String> en = new ArrayList<>();
-
-        void required(String field, String value, int maxLength) {
-            if (value == null || value.isBlank()) {
-                add(field, "缺少该字段", "is missing");
-            } else if (value.length() > maxLength) {
-                add(field, "不能超过 " + maxLength + " 个字符", "must be at most " + maxLength + " characters");
-            }
-        }
-
-        void add(String field, String zhProblem, String enProblem) {
-            zh.add(field + "：" + zhProblem);
-            en.add(field + ": " + enProblem);
-        }
-
-        void throwIfAny() {
-            if (!zh.isEmpty()) {
-                throw new InvalidRequestException("invalid-hour-record", new LocalizedText(
-                        "学时记录有误：" + String.join("；", zh), "invalid hour record: " + String.join("; ", en)));
-            }
         }
     }
 }
