@@ -10,14 +10,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.tierflow.core.TierFlow;
+import org.tierflow.spring.boot.web.AssessmentController;
 import org.tierflow.spring.boot.web.CredentialController;
+import org.tierflow.spring.boot.web.EvaluationController;
 import org.tierflow.spring.boot.web.LifecycleController;
 import org.tierflow.spring.boot.web.NominationController;
 import org.tierflow.spring.boot.web.OpenApiController;
+import org.tierflow.spring.boot.web.PanelController;
 import org.tierflow.spring.boot.web.ProgramController;
 import org.tierflow.spring.boot.web.PublicityController;
 import org.tierflow.spring.boot.web.ReviewController;
 import org.tierflow.spring.boot.web.SelectionController;
+import org.tierflow.spring.boot.web.SpotCheckController;
 import org.tierflow.spring.boot.web.TierFlowProblemHandler;
 import org.tierflow.spring.boot.web.TrainingController;
 
@@ -73,6 +77,26 @@ public class TierFlowWebAutoConfiguration {
     @Bean
     LifecycleController tierFlowLifecycleController(TierFlow tierFlow) {
         return new LifecycleController(tierFlow.lifecycle(), tierFlow.taskBooks(), tierFlow.acceptance());
+    }
+
+    @Bean
+    PanelController tierFlowPanelController(TierFlow tierFlow) {
+        return new PanelController(tierFlow.panels());
+    }
+
+    @Bean
+    AssessmentController tierFlowAssessmentController(TierFlow tierFlow) {
+        return new AssessmentController(tierFlow.assessments());
+    }
+
+    @Bean
+    EvaluationController tierFlowEvaluationController(TierFlow tierFlow) {
+        return new EvaluationController(tierFlow.evaluations());
+    }
+
+    @Bean
+    SpotCheckController tierFlowSpotCheckController(TierFlow tierFlow) {
+        return new SpotCheckController(tierFlow.spotChecks());
     }
 
     @Bean

@@ -56,7 +56,8 @@ import org.tierflow.core.api.program.LocalizedText;
 // host's own error handling.
 @RestControllerAdvice(assignableTypes = {ProgramController.class, NominationController.class, ReviewController.class,
         SelectionController.class, TrainingController.class, CredentialController.class, OpenApiController.class,
-        PublicityController.class, LifecycleController.class})
+        PublicityController.class, LifecycleController.class, PanelController.class, AssessmentController.class,
+        EvaluationController.class, SpotCheckController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class TierFlowProblemHandler {
 
@@ -67,7 +68,8 @@ public class TierFlowProblemHandler {
     public static final Set<String> CONFLICT_CODES = Set.of("already-claimed", "already-decided", "already-issued",
             "already-revoked", "round-overlap", "conflicting-hour-record",
             "already-resolved", "publicity-closed", "publicity-not-over", "round-still-open", "nothing-to-publish",
-            "not-published");
+            "not-published", "already-signed", "already-scored", "already-drawn", "already-completed",
+            "conflicting-assessment-result");
 
     private static final Map<HttpStatus, LocalizedText> TITLES = Map.of(
             HttpStatus.BAD_REQUEST, new LocalizedText("请求无效", "Invalid request"),

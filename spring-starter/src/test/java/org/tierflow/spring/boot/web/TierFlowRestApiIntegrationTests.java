@@ -339,7 +339,7 @@ class TierFlowRestApiIntegrationTests {
         assertThat(call(post(base + "/task-book/countersignature").with(as(CITY_REVIEWER)), 200).get("state").asText())
                 .isEqualTo("SIGNED");
         problem(post(base + "/task-book/signed-elsewhere").with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"reason\":\"纸质 / on paper\"}"), 400, "already-signed");
+                .content("{\"reason\":\"纸质 / on paper\"}"), 409, "already-signed");
         assertThat(call(get(base + "/lifecycle").with(as(teacher)), 200).get("phase").asText()).isEqualTo("IMPLEMENTATION");
         problem(get(base + "/acceptance").with(as(teacher)), 404, "not-found");
         problem(post(base + "/acceptance/report").with(as(teacher)).contentType(MediaType.APPLICATION_JSON)
@@ -387,10 +387,10 @@ class TierFlowRestApiIntegrationTests {
     // ------------------------------------------------------------------------------- training and credentials
 
     /**
-     * The national teacher's five-year working period ends (engine clock moved, the due timer run on this thread)
-     * and both evaluating parties give full marks, through the Java API; then the clock is real again.
+     * The national teacher's five-year working period ends (engine clock moved, the due timer run on this thread),
+     * then both evaluating parties score through the evaluation endpoints; then the clock is real again.
      */
-    private void qualify(String nominationId, String teacher) {
+    private void qualify(String nominationId, String teacher) throws Exception {
         var clock = engine.getProcessEngineConfiguration().getClock();
         clock.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(5 * 366 + 1))));
         try {
@@ -398,10 +398,28 @@ class TierFlowRestApiIntegrationTests {
             for (org.flowable.job.api.Job timer : management.createTimerJobQuery().executable().list()) {
                 management.executeJob(management.moveTimerToExecutableJob(timer.getId()).getId());
             }
-            Map<String, java.math.BigDecimal> full = Map.of("study", java.math.BigDecimal.valueOf(100),
-                    "practice", java.math.BigDecimal.valueOf(100));
-            tierFlow.evaluations().score(nominationId, "school", PRINCIPAL, full);
-            tierFlow.evaluations().score(nominationId, "third-party", DISTRICT_REVIEWER, full);
+            String evaluation = API + "/nominations/" + nominationId + "/evaluation";
+            JsonNode open = call(get(evaluation).with(as(teacher)), 200);
+            assertThat(json.convertValue(open.get("missing"), List.class)).containsExactly("school", "third-party");
+            assertThat(open.get("total").isNull()).isTrue();
+
+            String full = "{\"scores\":{\"study\":100,\"practice\":100}}";
+            problem(post(evaluation + "/school").with(as(teacher)).contentType(MediaType.APPLICATION_JSON).content(full),
+                    403, "not-authorized");
+            problem(post(evaluation + "/school").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"scores\":{\"study\":100}}"), 400, "invalid-scores");
+            problem(post(evaluation + "/school").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{}"), 400, "missing-field");
+            JsonNode half = call(post(evaluation + "/school").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                    .content(full), 200);
+            assertThat(json.convertValue(half.get("missing"), List.class)).containsExactly("third-party");
+            problem(post(evaluation + "/school").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                    .content(full), 409, "already-scored");
+            JsonNode done = call(post(evaluation + "/third-party").with(as(DISTRICT_REVIEWER))
+                    .contentType(MediaType.APPLICATION_JSON).content(full), 200);
+            assertThat(done.get("total").decimalValue()).isEqualByComparingTo("100");
+            assertThat(done.get("qualified").asBoolean()).isTrue();
+            assertThat(done.get("sheets")).hasSize(2);
         } finally {
             clock.reset();
         }
@@ -464,6 +482,100 @@ class TierFlowRestApiIntegrationTests {
         JsonNode again = problem(post(API + "/credentials/" + number + "/revocation").with(as(DISTRICT_REVIEWER))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"again\"}"), 409, "already-revoked");
         assertThat(again.get("type").asText()).isEqualTo("https://tierflow.org/problems/already-revoked");
+    }
+
+    // ------------------------------------------------------------------------------------ exams, spot checks
+
+    @Test
+    void theExamPlatformReportsAResultOnceAndWrongResultsAreRefusedNamingTheField() throws Exception {
+        String teacher = applicant();
+        String id = call(post(API + "/nominations").with(as(teacher)).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("programCode", "west-coast-ai-pilot-2022",
+                        "tierCode", "it-backbone-teacher", "unitId", SCHOOL, "facts", Map.of("isBackboneTeacher", true)))),
+                201).get("id").asText();
+        String results = API + "/nominations/" + id + "/assessment-results";
+        String resultId = "theory-" + UUID.randomUUID();
+        String theory = "{\"assessmentCode\":\"theory\",\"score\":82.5,\"takenOn\":\"" + LocalDate.now(CHINA)
+                + "\",\"source\":\"exam-platform\",\"externalResultId\":\"" + resultId + "\"}";
+
+        JsonNode stored = call(post(results).with(as(teacher)).contentType(MediaType.APPLICATION_JSON).content(theory), 200);
+        assertThat(stored.get("passed").asBoolean()).isTrue();
+        assertThat(call(post(results).with(as(teacher)).contentType(MediaType.APPLICATION_JSON).content(theory), 200)
+                .get("id").asText()).as("sent again: the stored result").isEqualTo(stored.get("id").asText());
+        problem(post(results).with(as(teacher)).contentType(MediaType.APPLICATION_JSON)
+                .content(theory.replace("82.5", "40")), 409, "conflicting-assessment-result");
+        assertThat(problem(post(results).with(as(teacher)).contentType(MediaType.APPLICATION_JSON)
+                .content(theory.replace("\"theory\"", "\"karaoke\"").replace(resultId, "other-" + resultId)),
+                400, "invalid-assessment-result").get("detail").asText()).contains("karaoke");
+        JsonNode missing = problem(post(results).with(as(teacher)).contentType(MediaType.APPLICATION_JSON).content("{}"),
+                400, "missing-field");
+        assertThat(missing.get("fields").toString())
+                .contains("assessmentCode", "score", "takenOn", "source", "externalResultId");
+        assertThat(call(get(results).with(as(teacher)), 200).findValuesAsText("assessmentCode")).containsExactly("theory");
+    }
+
+    @Test
+    void theRegionDrawsASpotCheckAuditsEveryItemAndDownloadsTheReport() throws Exception {
+        String teacher = applicant();
+        String id = submitAndPassTo(teacher, "CITY");
+        decide(id, CITY_REVIEWER, "{\"outcome\":\"PASS\",\"comment\":\"评审确定\"}");
+        int year = LocalDate.now(CHINA).getYear();
+        String draw = "{\"auditingUnitId\":\"" + REGION + "\",\"year\":" + year + ",\"seed\":20201,"
+                + "\"candidates\":{\"basis\":\"PERCENT\",\"value\":100},\"units\":{\"basis\":\"COUNT\",\"value\":1}}";
+        String spotChecks = API + "/programs/" + PROGRAM + "/spot-checks";
+
+        problem(post(spotChecks).with(as(CITY_REVIEWER)).contentType(MediaType.APPLICATION_JSON).content(draw),
+                403, "not-authorized");
+        problem(post(spotChecks).with(as(REGION_REVIEWER)).contentType(MediaType.APPLICATION_JSON).content("{}"),
+                400, "missing-field");
+        MvcResult drawn = mvc.perform(post(spotChecks).with(as(REGION_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content(draw)).andReturn();
+        assertThat(drawn.getResponse().getStatus()).as(drawn.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode spotCheck = json.readTree(drawn.getResponse().getContentAsString());
+        String spotCheckId = spotCheck.get("id").asText();
+        assertThat(drawn.getResponse().getHeader(HttpHeaders.LOCATION)).endsWith(API + "/spot-checks/" + spotCheckId);
+        assertThat(spotCheck.get("seed").asLong()).isEqualTo(20201);
+        assertThat(spotCheck.get("items").findValuesAsText("nominationId")).as("every candidate in progress").contains(id);
+        problem(post(spotChecks).with(as(REGION_REVIEWER)).contentType(MediaType.APPLICATION_JSON).content(draw),
+                409, "already-drawn");
+        assertThat(call(get(API + "/spot-checks/" + spotCheckId).with(as(REGION_REVIEWER)), 200).get("id").asText())
+                .isEqualTo(spotCheckId);
+        problem(get(API + "/spot-checks/" + spotCheckId).with(as(CITY_REVIEWER)), 403, "not-authorized");
+
+        JsonNode audits = call(get(API + "/spot-check-audits").with(as(REGION_REVIEWER)), 200);
+        int audited = 0;
+        for (JsonNode item : audits) {
+            if (!item.get("spotCheckId").asText().equals(spotCheckId)) {
+                continue;
+            }
+            String finding = API + "/spot-check-audits/" + item.get("id").asText() + "/finding";
+            if (id.equals(item.path("nominationId").asText(null))) {
+                problem(post(finding).with(as(REGION_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"finding\":\"ISSUES\"}"), 400, "invalid-comment");
+                JsonNode done = call(post(finding).with(as(REGION_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"finding\":\"ISSUES\",\"comment\":\"课例未上传 / lessons not uploaded\"}"), 200);
+                assertThat(done.get("finding").asText()).isEqualTo("ISSUES");
+                problem(post(finding).with(as(REGION_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"finding\":\"OK\"}"), 409, "already-completed");
+            } else {
+                call(post(finding).with(as(REGION_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"finding\":\"OK\"}"), 200);
+            }
+            audited++;
+        }
+        assertThat(audited).isEqualTo(spotCheck.get("items").size());
+
+        JsonNode report = call(get(API + "/spot-checks/" + spotCheckId + "/report").with(as(REGION_REVIEWER)), 200);
+        assertThat(report.get("complete").asBoolean()).isTrue();
+        assertThat(report.get("issues").asInt()).isEqualTo(1);
+        assertThat(report.get("unitsSampled").asInt()).isEqualTo(1);
+        MvcResult csv = mvc.perform(get(API + "/spot-checks/" + spotCheckId + "/report.csv").with(as(REGION_REVIEWER)))
+                .andReturn();
+        assertThat(csv.getResponse().getStatus()).isEqualTo(200);
+        assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+        assertThat(csv.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).contains("attachment");
+        assertThat(csv.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains(id, "ISSUES", "lessons not uploaded");
     }
 
     // --------------------------------------------------------------------------------------- problem details
