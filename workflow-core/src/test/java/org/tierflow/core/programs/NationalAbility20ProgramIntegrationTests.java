@@ -102,7 +102,10 @@ class NationalAbility20ProgramIntegrationTests {
         walk.fixture.today(LocalDate.of(2019, 10, 8));
         Nomination teacher = walk.submit("teacher", NO21, Map.of());
         assertThat(walk.task(teacher).stepName().zh()).isEqualTo("学校信息化管理团队纳入整校研修计划");
-        walk.pass(teacher);
+        assertThat(walk.pass(teacher).state()).isEqualTo(NominationState.SELECTED);
+        assertThat(walk.fixture.tierFlow.selection().quota(PROGRAM, "teacher", NO21))
+                .as("every teacher of the school, up to 200 per school").extracting(q -> q.allocated(), q -> q.used())
+                .containsExactly(200, 1);
 
         walk.fixture.today(LocalDate.of(2023, 6, 1));
         record(teacher, "online-training", 15, LocalDate.of(2020, 4, 1));
