@@ -191,6 +191,8 @@ class LifecycleIntegrationTests {
         assertThat(done.total()).as("0.1·90 + 0.3·80 + 0.2·70 + 0.4·49").isEqualByComparingTo("66.6");
         assertThat(done.qualified()).isTrue();
         assertThat(phase(teacher)).isEqualTo(LifecyclePhase.AWAITING_CREDENTIAL);
+        assertRefused(() -> fixture.tierFlow.credentials().issue(teacher.id(), reviewerOf("qingdao")), "outcome-missing");
+        fixture.completeTraining(teacher);
         assertThat(fixture.tierFlow.credentials().issue(teacher.id(), reviewerOf("qingdao")).issuingUnitId()).isEqualTo("qingdao");
         assertThat(phase(teacher)).isEqualTo(LifecyclePhase.COMPLETED);
         assertThat(lifecycleRunning(teacher)).isFalse();

@@ -55,12 +55,16 @@ public final class AfterSelectionFixture implements AutoCloseable {
 
     public final ProcessEngine engine;
     public final TierFlow tierFlow;
+    /** The organisation tree the engine runs on. */
+    public final InMemoryOrganisationDirectory tree;
     private final AutoCloseable database;
     private final AtomicInteger applicants = new AtomicInteger();
 
-    private AfterSelectionFixture(ProcessEngine engine, TierFlow tierFlow, AutoCloseable database) {
+    private AfterSelectionFixture(ProcessEngine engine, TierFlow tierFlow, InMemoryOrganisationDirectory tree,
+                                  AutoCloseable database) {
         this.engine = engine;
         this.tierFlow = tierFlow;
+        this.tree = tree;
         this.database = database;
     }
 
@@ -107,14 +111,36 @@ public final class AfterSelectionFixture implements AutoCloseable {
         if (notifier != null) {
             builder.notifier(notifier);
         }
-        TierFlow tierFlow = builder
-                .programs(ProgramCatalog.of(List.of(
+        builder.programs(ProgramCatalog.of(List.of(
                         ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + QINGDAO + ".yaml"),
                         ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + NATIONAL + ".yaml"),
                         ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + NINGXIA + ".yaml"))))
-                .organisations(InMemoryOrganisationDirectory.fromClasspath("organisations/review-test-tree.yaml"))
+                .approvers(approvers.build());
+        return start(dataSource, database, builder, InMemoryOrganisationDirectory.fromClasspath("organisations/review-test-tree.yaml"));
+    }
+
+    /**
+     * A fixture on a fresh H2 database running one shipped seed program ({@code org/tierflow/programs/<code>.yaml})
+     * on a shipped organisation tree (e.g. {@link InMemoryOrganisationDirectory#QINGDAO}), every unit of the tree
+     * with its reviewer ({@link #reviewerOf}), and the host's experts for the program's panels.
+     */
+    public static AfterSelectionFixture seedProgramOnH2(String programCode, String treeResource,
+                                                        org.tierflow.core.spi.ExpertDirectory experts) {
+        InMemoryOrganisationDirectory tree = InMemoryOrganisationDirectory.fromClasspath(treeResource);
+        InMemoryApproverDirectory.Builder approvers = InMemoryApproverDirectory.builder();
+        tree.units().forEach(unit -> approvers.grant(unit.id(), reviewerOf(unit.id())));
+        TierFlow.Builder builder = TierFlow.builder()
+                .programs(ProgramCatalog.of(List.of(
+                        ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + programCode + ".yaml"))))
                 .approvers(approvers.build())
-                .build();
+                .experts(experts);
+        HikariDataSource dataSource = pooled("jdbc:h2:mem:" + programCode + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return start(dataSource, dataSource, builder, tree);
+    }
+
+    private static AfterSelectionFixture start(DataSource dataSource, AutoCloseable database, TierFlow.Builder builder,
+                                               InMemoryOrganisationDirectory tree) {
+        TierFlow tierFlow = builder.organisations(tree).build();
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate("true");
@@ -125,7 +151,7 @@ public final class AfterSelectionFixture implements AutoCloseable {
         tierFlow.configure(configuration);
         ProcessEngine engine = configuration.buildProcessEngine();
         tierFlow.start(engine);
-        return new AfterSelectionFixture(engine, tierFlow, database);
+        return new AfterSelectionFixture(engine, tierFlow, tree, database);
     }
 
     /** Sets the engine's clock to noon of this day in China Standard Time. */
@@ -177,12 +203,45 @@ public final class AfterSelectionFixture implements AutoCloseable {
         today(day);
         fireDueTimers(nomination.id());
         var tier = tierFlow.programs().find(nomination.programCode()).orElseThrow().tier(nomination.tierCode()).orElseThrow();
+        if (tier.training().isPresent()) {
+            completeTraining(nomination);
+        }
         var evaluation = tier.evaluation().orElseThrow();
         Map<String, java.math.BigDecimal> full = new java.util.LinkedHashMap<>();
         evaluation.criteria().forEach(c -> full.put(c.code(), c.maxScore()));
         for (var party : evaluation.parties()) {
             String scorer = "self".equals(party.code()) ? nomination.applicantId() : reviewerOf(nomination.unitId());
             tierFlow.evaluations().score(nomination.id(), party.code(), scorer, full);
+        }
+    }
+
+    /**
+     * Records, as a training platform would, exactly the hours the tier's training requirement asks for (each
+     * category's minimum; the rest of the total in the first category with a minimum share, or else the first
+     * category), from the day after selection on, at most 8 hours a day. The clock must be past those days.
+     */
+    public void completeTraining(Nomination nomination) {
+        var requirement = tierFlow.programs().find(nomination.programCode()).orElseThrow().tier(nomination.tierCode())
+                .orElseThrow().training().orElseThrow();
+        Map<String, java.math.BigDecimal> hours = new java.util.LinkedHashMap<>();
+        requirement.categories().forEach(c -> hours.put(c.code(), c.minHours()));
+        java.math.BigDecimal sum = hours.values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        java.math.BigDecimal rest = requirement.totalMinHours().subtract(sum);
+        if (rest.signum() > 0) {
+            String into = requirement.ratios().isEmpty() ? requirement.categories().get(0).code()
+                    : requirement.ratios().get(0).category();
+            hours.merge(into, rest, java.math.BigDecimal::add);
+        }
+        LocalDate day = LocalDate.ofInstant(tierFlow.lifecycle().get(nomination.id()).orElseThrow().startedAt(), CHINA).plusDays(1);
+        for (var category : hours.entrySet()) {
+            java.math.BigDecimal left = category.getValue();
+            while (left.signum() > 0) {
+                java.math.BigDecimal today = left.min(java.math.BigDecimal.valueOf(8));
+                tierFlow.training().record(new org.tierflow.core.api.HourRecord(nomination.id(),
+                        "fixture-" + nomination.id() + "-" + category.getKey() + "-" + day, category.getKey(), today, day, "fixture-platform", null));
+                left = left.subtract(today);
+                day = day.plusDays(1);
+            }
         }
     }
 
@@ -194,7 +253,6 @@ public final class AfterSelectionFixture implements AutoCloseable {
      */
     public void passAcceptance(Nomination nomination) {
         var tier = tierFlow.programs().find(nomination.programCode()).orElseThrow().tier(nomination.tierCode()).orElseThrow();
-        var tree = InMemoryOrganisationDirectory.fromClasspath("organisations/review-test-tree.yaml");
         if (tier.taskBook().isPresent()) {
             var book = tierFlow.taskBooks().get(nomination.id());
             tierFlow.taskBooks().sign(nomination.id(), nomination.applicantId());
@@ -219,6 +277,16 @@ public final class AfterSelectionFixture implements AutoCloseable {
                 tierFlow.acceptance().decide(nomination.id(), actor, java.math.BigDecimal.valueOf(90), true, "合格 / accepted");
             }
         }
+    }
+
+    /** The engine clock's time. */
+    public java.time.Instant now() {
+        return engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
+    }
+
+    /** The engine clock's day in China Standard Time. */
+    public LocalDate day() {
+        return LocalDate.ofInstant(now(), CHINA);
     }
 
     /** Back to the real time. */

@@ -97,9 +97,12 @@ final class ProgramScenario {
     private final Set<String> scored = new HashSet<>();
     private final Set<String> examined = new HashSet<>();
     private final Set<String> failedExams = new HashSet<>();
+    private final Set<String> countedPublications = new HashSet<>();
+    /** The year whose selection is being played. */
+    private int currentYear;
 
     private record Candidate(String nominationId, TierDefinition tier, ReviewChain chain, String unitId,
-                             String applicantId) {
+                             String applicantId, int year) {
         int decidingStepIndex() {
             return chain.steps().indexOf(chain.decidingStep());
         }
@@ -117,19 +120,29 @@ final class ProgramScenario {
     }
 
     ProgramOutcome play(int candidatesPerTier) {
-        // Inside the program's years (a quota per year has no quota outside them): early in its first year.
-        world.setNow(LocalDate.of(program.startYear(), 3, 1).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         for (TierDefinition tier : program.tiers()) {
             outcomes.put(tier.code(), new TierOutcome(tier.code(), tier.name().zh() + " / " + tier.name().en()));
-            nominate(tier, candidatesPerTier);
         }
-        review();
-        withdrawSome();
-        review();
-        world.advance(ROUND_LENGTH.plusDays(1));
-        publicity();
-        closeRounds();
-        countQuotas();
+        // A program with a quota per year selects in yearly rounds: every year of the program has its own
+        // candidates, rounds, publicity and quota. Other programs select once, in their first year.
+        boolean yearly = program.tiers().stream().anyMatch(tier -> tier.quotaScope().perYear());
+        int lastYear = yearly ? program.endYear() : program.startYear();
+        for (int year = program.startYear(); year <= lastYear; year++) {
+            // Inside the program's years (a quota per year has no quota outside them): early in the year.
+            world.setNow(LocalDate.of(year, 3, 1).atTime(9, 0).atZone(CHINA).toInstant());
+            currentYear = year;
+            rounds.clear();
+            for (TierDefinition tier : program.tiers()) {
+                nominate(tier, candidatesPerTier);
+            }
+            review();
+            withdrawSome();
+            review();
+            world.advance(ROUND_LENGTH.plusDays(1));
+            publicity();
+            closeRounds();
+            countQuotas(yearly ? lastYear - program.startYear() + 1 : 1);
+        }
         List<Candidate> selected = candidates.values().stream()
                 .filter(candidate -> state(candidate) == NominationState.SELECTED).toList();
         selected.forEach(this::signTaskBook);
@@ -157,7 +170,7 @@ final class ProgramScenario {
         for (int i = 1; i <= count; i++) {
             boolean university = !universities.isEmpty() && (schools.isEmpty() || random.nextInt(100) < 15);
             OrganisationUnit unit = pick(university ? universities : schools);
-            String applicant = tier.code() + "-candidate-" + i;
+            String applicant = tier.code() + "-candidate-" + (currentYear == program.startYear() ? "" : currentYear + "-") + i;
             boolean meantToBeEligible = random.nextInt(100) < 90;
             outcome.generated++;
             try {
@@ -165,7 +178,7 @@ final class ProgramScenario {
                         applicant, unit.id(), meantToBeEligible ? facts.eligible(tier) : facts.arbitrary(tier),
                         List.of("申报表-" + i + ".pdf")));
                 candidates.put(nomination.id(), new Candidate(nomination.id(), tier, tier.chainFor(unit.level()),
-                        unit.id(), applicant));
+                        unit.id(), applicant, currentYear));
             } catch (NotEligibleException e) {
                 outcome.ineligible++;
             }
@@ -321,6 +334,9 @@ final class ProgramScenario {
         world.advance(PUBLICITY_TIME);
         for (TierDefinition tier : program.tiers()) {
             for (Publication publication : tierFlow.publicity().publications(program.code(), tier.code())) {
+                if (!countedPublications.add(publication.id())) {
+                    continue;
+                }
                 if (publication.closedAt() == null) {
                     publication = tierFlow.publicity().close(publication.id(), ScenarioWorld.reviewerOf(publication.unitId()));
                 }
@@ -486,7 +502,7 @@ final class ProgramScenario {
     /** A few selected candidates give up their place; the next on the round's list moves up. */
     private void withdrawSome() {
         for (Candidate candidate : candidates.values()) {
-            if (state(candidate) == NominationState.SELECTED && random.nextInt(100) < 3) {
+            if (candidate.year() == currentYear && state(candidate) == NominationState.SELECTED && random.nextInt(100) < 3) {
                 Withdrawal withdrawal = tierFlow.selection().withdrawSelected(candidate.nominationId(),
                         candidate.applicantId(), "个人原因放弃 / gave up for personal reasons");
                 TierOutcome outcome = outcomes.get(candidate.tier().code());
@@ -722,14 +738,15 @@ final class ProgramScenario {
      * The quotas as selection left them, read while the engine's clock is still in the year of the selection (a
      * quota per year is that year's).
      */
-    private void countQuotas() {
+    private void countQuotas(int years) {
         for (TierDefinition tier : program.tiers()) {
             TierOutcome outcome = outcomes.get(tier.code());
+            String timesYears = years > 1 ? " × " + years + " years" : "";
             if (tier.quotaScope().per().isPresent()) {
                 // A quota per unit at a level: each unit its own; the sum over the units candidates came from.
                 OrganisationLevel per = tier.quotaScope().per().get();
                 Set<String> units = new java.util.TreeSet<>();
-                candidates.values().stream().filter(candidate -> candidate.tier() == tier)
+                candidates.values().stream().filter(candidate -> candidate.tier() == tier && candidate.year() == currentYear)
                         .forEach(candidate -> world.organisations().ancestorAt(candidate.unitId(), per)
                                 .ifPresent(unit -> units.add(unit.id())));
                 for (String unit : units) {
@@ -738,19 +755,21 @@ final class ProgramScenario {
                     outcome.quotaUsed += quota.used();
                 }
                 outcome.quotaScope = " (" + tier.quota() + " per " + per + " × " + units.size()
-                        + (tier.quotaScope().perYear() ? ", this year" : "") + ")";
+                        + (tier.quotaScope().perYear() ? ", a year" + timesYears : "") + ")";
                 continue;
             }
             if (tier.quotaScope().perYear()) {
-                outcome.quotaScope = " (a year)";
+                outcome.quotaScope = " (a year" + timesYears + ")";
             }
-            candidates.values().stream().filter(candidate -> candidate.tier() == tier).findFirst().ifPresent(candidate -> {
-                // The tier's total is one quota, shared by every unit at the top of its chain.
+            candidates.values().stream().filter(candidate -> candidate.tier() == tier && candidate.year() == currentYear)
+                    .findFirst().ifPresent(candidate -> {
+                // The tier's total is one quota, shared by every unit at the top of its chain; a quota per year is
+                // this year's, added to the years before.
                 OrganisationLevel top = candidate.chain().steps().get(candidate.chain().steps().size() - 1).level();
                 String owner = world.organisations().ancestorAt(candidate.unitId(), top).orElseThrow().id();
                 Quota quota = tierFlow.selection().quota(program.code(), tier.code(), owner);
-                outcome.quotaTotal = quota.allocated();
-                outcome.quotaUsed = quota.used();
+                outcome.quotaTotal = (tier.quotaScope().perYear() ? outcome.quotaTotal : 0) + quota.allocated();
+                outcome.quotaUsed = (tier.quotaScope().perYear() ? outcome.quotaUsed : 0) + quota.used();
             });
         }
     }

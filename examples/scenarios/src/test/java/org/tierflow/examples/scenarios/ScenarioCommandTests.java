@@ -43,7 +43,9 @@ class ScenarioCommandTests {
             String[] quota = row[13].split(" / ");
             int endedWithoutCredential = Integer.parseInt(row[21]);
             int credentials = Integer.parseInt(row[22]);
-            assertThat(generated).as(row[1]).isEqualTo(PER_TIER);
+            // A tier with a quota per year plays a round, with its own candidates, in every year of the program.
+            java.util.regex.Matcher years = java.util.regex.Pattern.compile("× (\\d+) years").matcher(row[13]);
+            assertThat(generated).as(row[1]).isEqualTo(PER_TIER * (years.find() ? Integer.parseInt(years.group(1)) : 1));
             assertThat(inReview).as("nothing left waiting in %s", row[1]).isZero();
             assertThat(ineligible + rejectedBelow + rejectedAtSelection + selected + withdrawn)
                     .as("every candidate of %s accounted for", row[1]).isEqualTo(generated);

@@ -21,6 +21,7 @@ import org.tierflow.core.api.LifecyclePhase;
 import org.tierflow.core.api.NotAuthorizedException;
 import org.tierflow.core.api.NotFoundException;
 import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.api.TrainingProgress;
 import org.tierflow.core.api.program.CredentialDefinition;
 import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
@@ -33,6 +34,7 @@ import org.tierflow.core.internal.persistence.CredentialRevocationEntity;
 import org.tierflow.core.internal.persistence.LifecycleEntity;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.NominationRecords;
+import org.tierflow.core.internal.training.DefaultTrainingService;
 import org.tierflow.core.internal.training.SelectedNominations;
 import org.tierflow.core.spi.ApproverQuery;
 
@@ -132,6 +134,16 @@ public final class DefaultCredentialService implements CredentialService {
         if (tier.evaluation().isPresent() && (lifecycle == null || !Boolean.TRUE.equals(lifecycle.getEvaluationQualified()))) {
             zh.add("综合考评尚未合格");
             en.add("the comprehensive evaluation has not qualified the candidate");
+        }
+        if (tier.training().isPresent()) {
+            // The tier's training minimums (e.g. ≥ 20 centralised and ≥ 48 online class hours) are a condition of
+            // the credential, counted as the training service counts them.
+            TrainingProgress training = new DefaultTrainingService(runtime).progress(nomination.getId());
+            if (!training.met()) {
+                zh.add("培训学时尚未达到要求（" + String.join("、", training.missing().stream().map(LocalizedText::zh).toList()) + "）");
+                en.add("the training hours are not complete (" + String.join(", ", training.missing().stream()
+                        .map(LocalizedText::en).toList()) + ")");
+            }
         }
         if (!zh.isEmpty()) {
             throw new InvalidRequestException("outcome-missing", new LocalizedText(
