@@ -65,7 +65,16 @@ final class ReviewInbox implements FlowableEventListener {
         TaskEntity task;
         boolean created;
         boolean deleted;
+        /** Candidate users linked in this command (all of them for a task created in it), and unlinked. */
+        final Set<String> linked = new LinkedHashSet<>();
+        final Set<String> unlinked = new LinkedHashSet<>();
     }
+
+    /** The engine events that can change an inbox: tasks created, changed, assigned, ended; links made or removed. */
+    static final FlowableEngineEventType[] EVENTS = {FlowableEngineEventType.ENTITY_CREATED,
+            FlowableEngineEventType.ENTITY_UPDATED, FlowableEngineEventType.ENTITY_DELETED,
+            FlowableEngineEventType.TASK_CREATED, FlowableEngineEventType.TASK_ASSIGNED,
+            FlowableEngineEventType.TASK_COMPLETED};
 
     // --- maintenance ---------------------------------------------------------------------------------
 
@@ -88,7 +97,16 @@ final class ReviewInbox implements FlowableEventListener {
             }
         } else if (entity instanceof IdentityLinkEntity link && link.getTaskId() != null && link.getUserId() != null
                 && (type == FlowableEngineEventType.ENTITY_CREATED || type == FlowableEngineEventType.ENTITY_DELETED)) {
-            mark(link.getTaskId());
+            Change change = mark(link.getTaskId());
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                if (type == FlowableEngineEventType.ENTITY_CREATED) {
+                    change.unlinked.remove(link.getUserId());
+                    change.linked.add(link.getUserId());
+                } else {
+                    change.linked.remove(link.getUserId());
+                    change.unlinked.add(link.getUserId());
+                }
+            }
         }
     }
 
@@ -142,7 +160,7 @@ final class ReviewInbox implements FlowableEventListener {
                 if (change.deleted || task.isDeleted() || !isLevelReview(task)) {
                     continue;
                 }
-                inserts |= addRows(context, task, insert);
+                inserts |= addRows(context, task, change, insert);
             }
             if (inserts) {
                 insert.executeBatch();
@@ -158,17 +176,24 @@ final class ReviewInbox implements FlowableEventListener {
     }
 
     /** The task's rows: its assignee's, or each candidate user's while unclaimed. */
-    private static boolean addRows(CommandContext context, TaskEntity task, PreparedStatement insert) throws SQLException {
+    private static boolean addRows(CommandContext context, TaskEntity task, Change change, PreparedStatement insert)
+            throws SQLException {
         Set<String> users = new LinkedHashSet<>();
         boolean claimed = task.getAssignee() != null;
         if (claimed) {
             users.add(task.getAssignee());
+        } else if (change.created) {
+            // Created in this command: its candidate links are the ones the events reported.
+            users.addAll(change.linked);
         } else {
-            for (IdentityLinkEntity link : task.getIdentityLinks()) {
+            // The engine's links as the command left them (its cache of new and deleted links over the database).
+            // Not task.getIdentityLinks(): a task loaded by a query may carry an empty list there.
+            for (IdentityLinkEntity link : CommandContextUtil.getIdentityLinkService(context).findIdentityLinksByTaskId(task.getId())) {
                 if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null && !link.isDeleted()) {
                     users.add(link.getUserId());
                 }
             }
+            users.removeAll(change.unlinked);
         }
         if (users.isEmpty()) {
             return false;
