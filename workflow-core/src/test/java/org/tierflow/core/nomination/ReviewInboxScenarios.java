@@ -267,8 +267,8 @@ abstract class ReviewInboxScenarios {
             for (InboxQuery query : queries) {
                 Page<ReviewTask> all = reviews.inbox(user, query.page(0, 500));
                 assertThat(all).as("%s's inbox for %s", user, query).isEqualTo(flowableInbox(user, query.page(0, 500)));
-                for (int page = 0; page <= all.totalPages(); page++) {
-                    InboxQuery paged = query.page(page, 2);
+                for (int page = 0; all.total() > 0 && page <= (all.total() + 2) / 3; page++) {
+                    InboxQuery paged = query.page(page, 3);
                     assertThat(reviews.inbox(user, paged)).as("%s's inbox for %s", user, paged)
                             .isEqualTo(flowableInbox(user, paged));
                 }

@@ -72,8 +72,9 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             Map<String, Map<String, Object>> variables = new HashMap<>();
             java.util.Set<String> processIds = new java.util.HashSet<>();
             tasks.values().forEach(task -> processIds.add(task.getProcessInstanceId()));
+            // Values read only for the names needed (not the serialised candidate list, which needs its byte array).
             runtime.engine().getRuntimeService().createVariableInstanceQuery().executionIds(processIds)
-                    .excludeTaskVariables().list().forEach(variable -> {
+                    .excludeTaskVariables().excludeVariableInitialization().list().forEach(variable -> {
                         if (INBOX_VARIABLES.contains(variable.getName())) {
                             variables.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>())
                                     .put(variable.getName(), variable.getValue());
