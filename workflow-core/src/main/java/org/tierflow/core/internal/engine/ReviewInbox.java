@@ -140,6 +140,9 @@ final class ReviewInbox implements FlowableEventListener {
     }
 
     private void write(CommandContext context, Map<String, Change> changes) {
+        if (context.getException() != null) {
+            return;  // the command fails and rolls back: nothing to keep in step
+        }
         Connection connection = context.getSession(DbSqlSession.class).getSqlSession().getConnection();
         try (PreparedStatement delete = connection.prepareStatement("delete from tierflow_inbox where task_id = ?");
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
