@@ -28,7 +28,7 @@ import javax.sql.DataSource;
 /**
  * Seeds large databases by copying what the engine and TierFlow wrote for a few template nominations: every row of
  * every table that belongs to a template (its process instances, tasks, identity links, variables, byte arrays,
- * activity instances, runtime and history, and TierFlow's nomination, timeline and quota-use rows) is inserted
+ * activity instances, runtime and history, and TierFlow's nomination, timeline, quota-use and inbox rows) is inserted
  * again with fresh ids, by {@code insert ... select} on the server. Nothing is invented: a copy holds exactly the
  * columns and values the engine wrote, only the ids differ. That is thousands of times faster than running the
  * engine, and as faithful.
@@ -236,7 +236,7 @@ final class Cloner {
         if (id < 0) {
             id = columns.indexOf("ID");
         }
-        // TierFlow's life-cycle and task-book rows are keyed by their nomination
+        // TierFlow's life-cycle, task-book and inbox rows are keyed by their nomination (copied: all rows of it)
         return id >= 0 ? id : columns.indexOf("NOMINATION_ID");
     }
 
@@ -289,7 +289,9 @@ final class Cloner {
                     for (int col = 0; col < row.length; col++) {
                         row[col] = rs.getObject(col + 1);
                     }
-                    into.putIfAbsent(key >= 0 ? row[key] : java.util.Arrays.asList(row), row);  // rows may hold nulls
+                    // Rows keyed by their nomination (the inbox holds one per approver who sees the task) are kept whole.
+                    boolean unique = key >= 0 && !columnsByTable.get(table).get(key).equals("NOMINATION_ID");
+                    into.putIfAbsent(unique ? row[key] : java.util.Arrays.asList(row), row);  // rows may hold nulls
                 }
             }
         }

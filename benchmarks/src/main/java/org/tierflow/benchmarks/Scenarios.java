@@ -178,6 +178,14 @@ final class Scenarios {
                     if (page.total() != size / 10) {
                         report.note("inbox on " + kind + " counted " + page.total() + " open reviews, expected " + size / 10);
                     }
+                    List<String> flowableFirstPage = tierFlow.engine.getTaskService().createTaskQuery()
+                            .processDefinitionKey(org.tierflow.bpmn.TierFlowBpmn.LEVEL_REVIEW_PROCESS)
+                            .taskDefinitionKey(org.tierflow.bpmn.TierFlowBpmn.TASK_REVIEW_NOMINATION)
+                            .taskCandidateOrAssigned(approver).orderByTaskCreateTime().asc().orderByTaskId().asc()
+                            .listPage(0, 20).stream().map(org.flowable.task.api.Task::getId).toList();
+                    if (!flowableFirstPage.equals(page.items().stream().map(org.tierflow.core.api.ReviewTask::taskId).toList())) {
+                        report.note("inbox on " + kind + " at " + size + ": the first page differs from Flowable's task query");
+                    }
                     if (page.items().size() != Math.min(20, page.total())) {
                         report.note("inbox on " + kind + " returned " + page.items().size() + " items of " + page.total());
                     }

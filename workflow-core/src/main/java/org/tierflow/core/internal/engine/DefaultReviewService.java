@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.flowable.task.api.Task;
-import org.flowable.task.api.TaskQuery;
 import org.tierflow.core.api.Decision;
 import org.tierflow.core.api.DecisionOutcome;
 import org.tierflow.core.api.DecisionVetoedException;
@@ -60,38 +59,40 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
                     "分页参数无效：页码从 0 开始，每页 1–" + MAX_PAGE_SIZE + " 条",
                     "invalid paging: page starts at 0, size must be 1–" + MAX_PAGE_SIZE));
         }
+        // Served from TierFlow's inbox table (ReviewInbox, kept by an engine listener): the page's task ids and
+        // the total from one index, then only the page's tasks and their process variables.
         return runtime.inTransaction(() -> {
-            TaskQuery tasks = runtime.engine().getTaskService().createTaskQuery()
-                    .processDefinitionKeyIn(List.copyOf(runtime.levelReviewProcessKeys()))
-                    .taskDefinitionKey(TASK_REVIEW_NOMINATION);
-            switch (query.state() == null ? InboxQuery.TaskState.ANY : query.state()) {
-                case ANY -> tasks.taskCandidateOrAssigned(userId);
-                case UNCLAIMED -> tasks.taskCandidateUser(userId);
-                case CLAIMED_BY_ME -> tasks.taskAssignee(userId);
+            ReviewInbox.PageIds page = ReviewInbox.page(userId, query);
+            if (page.taskIds().isEmpty()) {
+                return new Page<ReviewTask>(List.of(), query.page(), query.size(), page.total());
             }
-            if (query.programCode() != null) {
-                tasks.processVariableValueEquals(VAR_PROGRAM_CODE, query.programCode());
-            }
-            if (query.tierCode() != null) {
-                tasks.processVariableValueEquals(VAR_TIER_CODE, query.tierCode());
-            }
-            if (query.level() != null) {
-                tasks.processVariableValueEquals(VAR_REVIEW_LEVEL, query.level().name());
-            }
-            tasks.includeProcessVariables();
-            if (query.order() == InboxQuery.Order.NEWEST_FIRST) {
-                tasks.orderByTaskCreateTime().desc();
-            } else {
-                tasks.orderByTaskCreateTime().asc();
-            }
-            tasks.orderByTaskId().asc();
-            long total = tasks.count();
-            List<ReviewTask> items = tasks.listPage(query.page() * query.size(), query.size()).stream()
-                    .map(DefaultReviewService::toReviewTask)
+            Map<String, Task> tasks = new HashMap<>();
+            runtime.engine().getTaskService().createTaskQuery().taskIds(page.taskIds()).list()
+                    .forEach(task -> tasks.put(task.getId(), task));
+            Map<String, Map<String, Object>> variables = new HashMap<>();
+            java.util.Set<String> processIds = new java.util.HashSet<>();
+            tasks.values().forEach(task -> processIds.add(task.getProcessInstanceId()));
+            // Values read only for the names needed (not the serialised candidate list, which needs its byte array).
+            runtime.engine().getRuntimeService().createVariableInstanceQuery().executionIds(processIds)
+                    .excludeTaskVariables().excludeVariableInitialization().list().forEach(variable -> {
+                        if (INBOX_VARIABLES.contains(variable.getName())) {
+                            variables.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>())
+                                    .put(variable.getName(), variable.getValue());
+                        }
+                    });
+            List<ReviewTask> items = page.taskIds().stream()
+                    .map(tasks::get)
+                    .filter(java.util.Objects::nonNull)
+                    .map(task -> toReviewTask(task, variables.getOrDefault(task.getProcessInstanceId(), Map.of())))
                     .toList();
-            return new Page<>(items, query.page(), query.size(), total);
+            return new Page<>(items, query.page(), query.size(), page.total());
         });
     }
+
+    /** The process variables a {@link ReviewTask} is made of. */
+    private static final java.util.Set<String> INBOX_VARIABLES = java.util.Set.of(VAR_NOMINATION_ID, VAR_PROGRAM_CODE,
+            VAR_TIER_CODE, VAR_APPLICANT_ID, VAR_STEP_INDEX, VAR_REVIEW_LEVEL, VAR_REVIEW_ACTION, VAR_STEP_NAME_ZH,
+            VAR_STEP_NAME_EN, VAR_REVIEW_UNIT_ID);
 
     @Override
     public ReviewTask claim(String taskId, String userId) {
@@ -357,7 +358,10 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
     }
 
     private static ReviewTask toReviewTask(Task task) {
-        Map<String, Object> v = task.getProcessVariables();
+        return toReviewTask(task, task.getProcessVariables());
+    }
+
+    private static ReviewTask toReviewTask(Task task, Map<String, Object> v) {
         return new ReviewTask(task.getId(), (String) v.get(VAR_NOMINATION_ID), (String) v.get(VAR_PROGRAM_CODE),
                 (String) v.get(VAR_TIER_CODE), (String) v.get(VAR_APPLICANT_ID), ((Number) v.get(VAR_STEP_INDEX)).intValue(),
                 OrganisationLevel.valueOf((String) v.get(VAR_REVIEW_LEVEL)), ReviewAction.valueOf((String) v.get(VAR_REVIEW_ACTION)),

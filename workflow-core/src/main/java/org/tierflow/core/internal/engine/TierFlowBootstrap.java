@@ -77,6 +77,8 @@ public final class TierFlowBootstrap {
                 .enableDuplicateFiltering();
         models.forEach((resource, xml) -> deployment.addBytes(resource, xml.getBytes(StandardCharsets.UTF_8)));
         deployment.deploy();
+        // Approvers' inboxes: TierFlow's table, kept by the engine's events in the engine's transaction.
+        engine.getRuntimeService().addEventListener(new ReviewInbox(runtime), ReviewInbox.EVENTS);
         runtime.bind(engine, persistence);
     }
 

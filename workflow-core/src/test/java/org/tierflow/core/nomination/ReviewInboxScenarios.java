@@ -1,0 +1,386 @@
+package org.tierflow.core.nomination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tierflow.core.nomination.TierFlowTestEngine.NINGXIA;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tierflow.bpmn.TierFlowBpmn;
+import org.tierflow.core.api.Decision;
+import org.tierflow.core.api.InboxQuery;
+import org.tierflow.core.api.Nomination;
+import org.tierflow.core.api.NominationService;
+import org.tierflow.core.api.NominationSubmission;
+import org.tierflow.core.api.Page;
+import org.tierflow.core.api.ReviewService;
+import org.tierflow.core.api.ReviewTask;
+import org.tierflow.core.api.program.LocalizedText;
+import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ReviewAction;
+
+/**
+ * The approvers' inboxes are served from TierFlow's table {@code tierflow_inbox} (migration V8), kept by an engine
+ * listener. After every kind of change to a review task - by TierFlow's services or by a host calling Flowable
+ * directly - the table must hold exactly what Flowable's own task query ({@code taskCandidateOrAssigned}) finds, and
+ * {@code reviews().inbox} must answer exactly what that query answered: same tasks, fields, order and totals.
+ * Subclasses choose the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReviewInboxScenarios {
+
+    /** Everyone who reviews in these tests: two reviewers share Xingqing district. */
+    static final List<String> USERS = List.of("principal-xq1", "principal-jf1", "principal-lt1", "xingqing-reviewer",
+            "xingqing-reviewer-2", "jinfeng-reviewer", "litong-reviewer", "yinchuan-reviewer", "wuzhong-reviewer",
+            "region-reviewer");
+
+    private static final Decision PASS = Decision.pass("同意 / agreed").withData(Map.of("interview", "ok"));
+
+    final AtomicInteger applicants = new AtomicInteger();
+    DataSource dataSource;
+    TierFlowTestEngine fixture;
+    NominationService nominations;
+    ReviewService reviews;
+
+    abstract DataSource dataSource();
+
+    abstract void closeDatabase() throws Exception;
+
+    @BeforeAll
+    void startEngine() {
+        dataSource = dataSource();
+        fixture = TierFlowTestEngine.start(dataSource, builder -> builder.approvers(NominationReviewScenarios.APPROVERS));
+        nominations = fixture.tierFlow.nominations();
+        reviews = fixture.tierFlow.reviews();
+    }
+
+    @AfterAll
+    void stopEngine() throws Exception {
+        if (fixture != null) {
+            fixture.close();
+        }
+        closeDatabase();
+    }
+
+    @Test
+    void theTableFollowsSubmitClaimUnclaimDelegateAndDecisions() {
+        Nomination a = submit("top-talent", "xingqing-school-1");
+        Nomination b = submit("management-talent", "xingqing-school-1");
+        Nomination c = submit("top-talent", "jinfeng-school-1");
+        assertTableMatchesFlowable();
+
+        pass(a, "principal-xq1");
+        pass(b, "principal-xq1");
+        pass(c, "principal-jf1");
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+
+        String atXingqing = reviewOf(a.id(), "xingqing-reviewer").taskId();
+        reviews.claim(atXingqing, "xingqing-reviewer");
+        assertTableMatchesFlowable();
+        assertThat(ids(reviews.inbox("xingqing-reviewer-2", InboxQuery.all().page(0, 500)))).doesNotContain(atXingqing);
+        assertThat(ids(reviews.inbox("xingqing-reviewer", InboxQuery.all().state(InboxQuery.TaskState.CLAIMED_BY_ME)
+                .page(0, 500)))).contains(atXingqing);
+        assertInboxesMatchFlowable();
+
+        reviews.unclaim(atXingqing, "xingqing-reviewer");
+        assertTableMatchesFlowable();
+        assertThat(ids(reviews.inbox("xingqing-reviewer-2", InboxQuery.all().page(0, 500)))).contains(atXingqing);
+
+        reviews.delegate(atXingqing, "xingqing-reviewer", "xingqing-reviewer-2", "请代为审核");
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+
+        reviews.decide(atXingqing, "xingqing-reviewer-2", PASS);
+        assertTableMatchesFlowable();
+
+        String bAtXingqing = reviewOf(b.id(), "xingqing-reviewer").taskId();
+        reviews.decide(bAtXingqing, "xingqing-reviewer", Decision.returnToApplicant("请补充材料 / add documents"));
+        assertTableMatchesFlowable();
+        nominations.resubmit(b.id(), b.applicantId(), Map.of("managementBackboneOfProjectUnit", true), "补充 / added");
+        assertTableMatchesFlowable();
+
+        pass(c, "jinfeng-reviewer");
+        reviews.decide(reviewOf(c.id(), "yinchuan-reviewer").taskId(), "yinchuan-reviewer",
+                Decision.returnToLowerLevel("意见不完整 / incomplete"));
+        assertTableMatchesFlowable();
+        reviews.decide(reviewOf(c.id(), "jinfeng-reviewer").taskId(), "jinfeng-reviewer", Decision.reject("不符合 / no"));
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+    }
+
+    @Test
+    void withdrawalRemovalAndCancelledProcessesLeaveTheInbox() {
+        Nomination withdrawn = submit("top-talent", "litong-school-1");
+        Nomination removed = submit("top-talent", "litong-school-1");
+        Nomination afterSelection = submit("top-talent", "litong-school-1");
+        Nomination cancelled = submit("top-talent", "litong-school-1");
+        pass(removed, "principal-lt1");
+        pass(afterSelection, "principal-lt1");
+        pass(cancelled, "principal-lt1");
+        assertTableMatchesFlowable();
+
+        nominations.withdraw(withdrawn.id(), withdrawn.applicantId(), "改报 / elsewhere");
+        assertTableMatchesFlowable();
+        steps().removeAfterObjection(removed.id(), "region-reviewer", "异议成立 / objection upheld", Map.of());
+        assertTableMatchesFlowable();
+        steps().withdrawAfterSelection(afterSelection.id(), afterSelection.applicantId(), "放弃 / gives up", Map.of());
+        assertTableMatchesFlowable();
+
+        // A host cancelling the nomination's process in Flowable, past TierFlow.
+        fixture.engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(cancelled.id())
+                .processDefinitionKey(TierFlowBpmn.NOMINATION_PROCESS).list()
+                .forEach(p -> fixture.engine.getRuntimeService().deleteProcessInstance(p.getId(), "cancelled by the host"));
+        assertTableMatchesFlowable();
+        for (Nomination gone : List.of(withdrawn, removed, afterSelection, cancelled)) {
+            assertThat(reviews.inbox("litong-reviewer", InboxQuery.all().page(0, 500)).items())
+                    .extracting(ReviewTask::nominationId).doesNotContain(gone.id());
+        }
+        assertInboxesMatchFlowable();
+    }
+
+    @Test
+    void aHostChangingReviewTasksThroughFlowableDirectlyIsFollowed() {
+        // This tier starts at the district: two reviewers are candidates.
+        Nomination nomination = submit("backbone-talent", "xingqing-school-1");
+        String taskId = reviewOf(nomination.id(), "xingqing-reviewer").taskId();
+        var tasks = fixture.engine.getTaskService();
+
+        tasks.claim(taskId, "xingqing-reviewer-2");
+        assertTableMatchesFlowable();
+        tasks.unclaim(taskId);
+        assertTableMatchesFlowable();
+        tasks.addCandidateUser(taskId, "wuzhong-reviewer");
+        assertTableMatchesFlowable();
+        tasks.deleteCandidateUser(taskId, "xingqing-reviewer");
+        assertTableMatchesFlowable();
+        tasks.setAssignee(taskId, "xingqing-reviewer-2");
+        assertTableMatchesFlowable();
+        tasks.setAssignee(taskId, null);
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+
+        tasks.complete(taskId, Map.of(TierFlowBpmn.VAR_LEVEL_OUTCOME, "REJECT"));
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+    }
+
+    @Test
+    void filtersPagesAndOrdersAnswerWhatFlowablesQueryAnswered() {
+        for (int i = 0; i < 4; i++) {
+            pass(submit(i % 2 == 0 ? "top-talent" : "management-talent", "jinfeng-school-1"), "principal-jf1");
+            submit("teaching-talent", "jinfeng-school-1");
+        }
+        String claimed = reviews.inbox("jinfeng-reviewer", InboxQuery.all()).items().get(0).taskId();
+        reviews.claim(claimed, "jinfeng-reviewer");
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+    }
+
+    @Test
+    void theV8BackfillRebuildsTheInboxOfReviewsOpenedBeforeIt() throws Exception {
+        Nomination claimed = submit("top-talent", "xingqing-school-1");
+        pass(claimed, "principal-xq1");
+        reviews.claim(reviewOf(claimed.id(), "xingqing-reviewer").taskId(), "xingqing-reviewer");
+        submit("top-talent", "jinfeng-school-1");
+        List<List<Object>> before = tableRows(true);
+        assertThat(before).isNotEmpty();
+
+        // An upgraded database: the reviews are open, the table is empty; V8's backfill runs.
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from tierflow_inbox");
+            for (String insert : backfillStatements()) {
+                s.executeUpdate(insert);
+            }
+        }
+
+        assertThat(tableRows(true)).containsExactlyInAnyOrderElementsOf(before);
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+    }
+
+    // --- the comparison --------------------------------------------------------------------------------
+
+    /** Every row of the table against the open review tasks' assignees and candidate links in Flowable. */
+    void assertTableMatchesFlowable() {
+        List<List<Object>> expected = new ArrayList<>();
+        for (Task task : fixture.engine.getTaskService().createTaskQuery()
+                .processDefinitionKeyIn(List.copyOf(steps().levelReviewProcessKeys()))
+                .taskDefinitionKey(TierFlowBpmn.TASK_REVIEW_NOMINATION).includeProcessVariables().list()) {
+            Set<String> users = new HashSet<>();
+            if (task.getAssignee() != null) {
+                users.add(task.getAssignee());
+            } else {
+                for (IdentityLink link : fixture.engine.getTaskService().getIdentityLinksForTask(task.getId())) {
+                    if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+                        users.add(link.getUserId());
+                    }
+                }
+            }
+            Map<String, Object> v = task.getProcessVariables();
+            for (String user : users) {
+                expected.add(List.of(user, task.getId(), task.getProcessInstanceId(), task.getAssignee() != null,
+                        v.get(TierFlowBpmn.VAR_NOMINATION_ID), v.get(TierFlowBpmn.VAR_PROGRAM_CODE),
+                        v.get(TierFlowBpmn.VAR_TIER_CODE), v.get(TierFlowBpmn.VAR_REVIEW_LEVEL)));
+            }
+        }
+        assertThat(tableRows(false)).as("tierflow_inbox against Flowable's tasks and candidate links")
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** For every reviewer, every state, filter and order, page by page: TierFlow's inbox against Flowable's query. */
+    void assertInboxesMatchFlowable() {
+        List<InboxQuery> queries = new ArrayList<>();
+        for (InboxQuery.TaskState state : InboxQuery.TaskState.values()) {
+            for (InboxQuery.Order order : InboxQuery.Order.values()) {
+                InboxQuery base = InboxQuery.all().state(state).order(order);
+                queries.add(base);
+                queries.add(base.program(NINGXIA));
+                queries.add(base.program("no-such-program"));
+                queries.add(base.tier("top-talent"));
+                queries.add(base.level(OrganisationLevel.DISTRICT));
+                queries.add(base.program(NINGXIA).tier("management-talent").level(OrganisationLevel.DISTRICT));
+            }
+        }
+        for (String user : USERS) {
+            for (InboxQuery query : queries) {
+                Page<ReviewTask> all = reviews.inbox(user, query.page(0, 500));
+                assertThat(all).as("%s's inbox for %s", user, query).isEqualTo(flowableInbox(user, query.page(0, 500)));
+                for (int page = 0; all.total() > 0 && page <= (all.total() + 2) / 3; page++) {
+                    InboxQuery paged = query.page(page, 3);
+                    assertThat(reviews.inbox(user, paged)).as("%s's inbox for %s", user, paged)
+                            .isEqualTo(flowableInbox(user, paged));
+                }
+            }
+        }
+    }
+
+    /** The inbox as TierFlow answered it before V8: Flowable's task query. */
+    Page<ReviewTask> flowableInbox(String userId, InboxQuery query) {
+        TaskQuery tasks = fixture.engine.getTaskService().createTaskQuery()
+                .processDefinitionKeyIn(List.copyOf(steps().levelReviewProcessKeys()))
+                .taskDefinitionKey(TierFlowBpmn.TASK_REVIEW_NOMINATION);
+        switch (query.state()) {
+            case ANY -> tasks.taskCandidateOrAssigned(userId);
+            case UNCLAIMED -> tasks.taskCandidateUser(userId);
+            case CLAIMED_BY_ME -> tasks.taskAssignee(userId);
+        }
+        if (query.programCode() != null) {
+            tasks.processVariableValueEquals(TierFlowBpmn.VAR_PROGRAM_CODE, query.programCode());
+        }
+        if (query.tierCode() != null) {
+            tasks.processVariableValueEquals(TierFlowBpmn.VAR_TIER_CODE, query.tierCode());
+        }
+        if (query.level() != null) {
+            tasks.processVariableValueEquals(TierFlowBpmn.VAR_REVIEW_LEVEL, query.level().name());
+        }
+        tasks.includeProcessVariables();
+        if (query.order() == InboxQuery.Order.NEWEST_FIRST) {
+            tasks.orderByTaskCreateTime().desc();
+        } else {
+            tasks.orderByTaskCreateTime().asc();
+        }
+        tasks.orderByTaskId().asc();
+        long total = tasks.count();
+        List<ReviewTask> items = tasks.listPage(query.page() * query.size(), query.size()).stream().map(task -> {
+            Map<String, Object> v = task.getProcessVariables();
+            return new ReviewTask(task.getId(), (String) v.get(TierFlowBpmn.VAR_NOMINATION_ID),
+                    (String) v.get(TierFlowBpmn.VAR_PROGRAM_CODE), (String) v.get(TierFlowBpmn.VAR_TIER_CODE),
+                    (String) v.get(TierFlowBpmn.VAR_APPLICANT_ID), ((Number) v.get(TierFlowBpmn.VAR_STEP_INDEX)).intValue(),
+                    OrganisationLevel.valueOf((String) v.get(TierFlowBpmn.VAR_REVIEW_LEVEL)),
+                    ReviewAction.valueOf((String) v.get(TierFlowBpmn.VAR_REVIEW_ACTION)),
+                    new LocalizedText((String) v.get(TierFlowBpmn.VAR_STEP_NAME_ZH), (String) v.get(TierFlowBpmn.VAR_STEP_NAME_EN)),
+                    (String) v.get(TierFlowBpmn.VAR_REVIEW_UNIT_ID), task.getAssignee(), task.getCreateTime().toInstant());
+        }).toList();
+        return new Page<>(items, query.page(), query.size(), total);
+    }
+
+    List<List<Object>> tableRows(boolean withCreatedAt) {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select user_id, task_id, process_instance_id, claimed, nomination_id,"
+                     + " program_code, tier_code, review_level, created_at from tierflow_inbox")) {
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= (withCreatedAt ? 9 : 8); i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(List.copyOf(row));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    /** The insert statements of migration V8: its backfill. */
+    static List<String> backfillStatements() throws IOException {
+        String sql;
+        try (InputStream in = ReviewInboxScenarios.class.getClassLoader()
+                .getResourceAsStream("org/tierflow/db/migration/V8__review_inbox.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                withoutComments.append(line).append('\n');
+            }
+        }
+        List<String> inserts = new ArrayList<>();
+        for (String statement : withoutComments.toString().split(";")) {
+            if (statement.strip().startsWith("insert")) {
+                inserts.add(statement.strip());
+            }
+        }
+        assertThat(inserts).hasSize(2);
+        return inserts;
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------
+
+    Nomination submit(String tier, String unitId) {
+        return nominations.submit(new NominationSubmission(NINGXIA, tier, "applicant-inbox-" + getClass().getSimpleName()
+                + "-" + applicants.incrementAndGet(), unitId, TierFlowTestEngine.eligibleFacts(tier), List.of("cv.pdf")));
+    }
+
+    Nomination pass(Nomination nomination, String approver) {
+        return reviews.decide(reviewOf(nomination.id(), approver).taskId(), approver, PASS);
+    }
+
+    ReviewTask reviewOf(String nominationId, String approver) {
+        List<ReviewTask> found = reviews.inbox(approver, InboxQuery.all().page(0, 500)).items().stream()
+                .filter(t -> t.nominationId().equals(nominationId)).toList();
+        assertThat(found).as("open reviews of %s in %s's inbox", nominationId, approver).hasSize(1);
+        return found.get(0);
+    }
+
+    /** TierFlow's internal steps (removal after an objection, withdrawal after selection) on the review service. */
+    org.tierflow.core.internal.selection.ReviewSteps steps() {
+        return (org.tierflow.core.internal.selection.ReviewSteps) reviews;
+    }
+
+    static List<String> ids(Page<ReviewTask> page) {
+        return page.items().stream().map(ReviewTask::taskId).toList();
+    }
+}
