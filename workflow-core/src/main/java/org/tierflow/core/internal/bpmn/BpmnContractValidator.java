@@ -95,6 +95,9 @@ import org.xml.sax.helpers.DefaultHandler;
  *       {@code levelMode} for each of the four modes, one on {@code panelOutcome} for both panel outcomes, one on a
  *       flag for both {@code true} and {@code false}.</li>
  * </ul>
+ * The life-cycle models (deployed together, with {@code tierflowPhaseProcess} for the phases of program B's
+ * projects) keep their user tasks, timers, gateways and call activities as {@code docs/reference/bpmn-contract.md}
+ * lists them; the phase decision {@code Task_decidePhase} is due exactly at {@code ${phaseDueAt}}.
  * Everything else (names, layout, extra user tasks or steps between contract elements) a designer may change.
  *
  * <p>An organisation's own level review (a <em>level-review variant</em>, registered per organisation unit) is a
