@@ -23,12 +23,13 @@ import org.tierflow.core.api.NominationState;
 import org.tierflow.core.api.ProgramCatalog;
 import org.tierflow.core.support.InMemoryApproverDirectory;
 import org.tierflow.core.support.InMemoryOrganisationDirectory;
+import org.tierflow.core.spi.ExpertDirectory;
 
 /**
  * A real engine with TierFlow, program B (Qingdao "135" plan, its schools and projects) on a small Qingdao tree
  * ({@code organisations/qingdao-schools-tree.yaml}): two approvers per school ({@code head-<unit>} and
- * {@code deputy-<unit>}), one reviewer per bureau ({@code reviewer-<unit>}). No expert directory, so the city's
- * expert review is decided by the city's approvers.
+ * {@code deputy-<unit>}), one reviewer per bureau ({@code reviewer-<unit>}). Without an expert directory the
+ * city's expert review is decided by the city's approvers; with one, the panel scores first.
  */
 final class SchoolsAndProjectsFixture implements AutoCloseable {
 
@@ -62,10 +63,19 @@ final class SchoolsAndProjectsFixture implements AutoCloseable {
     }
 
     static SchoolsAndProjectsFixture on(DataSource dataSource) {
+        return on(dataSource, null);
+    }
+
+    /** With the host's expert directory, or null for none (then the city's approvers review instead of a panel). */
+    static SchoolsAndProjectsFixture on(DataSource dataSource, ExpertDirectory experts) {
         InMemoryApproverDirectory.Builder approvers = InMemoryApproverDirectory.builder();
         BUREAUS.forEach(unit -> approvers.grant(unit, reviewerOf(unit)));
         SCHOOLS.forEach(unit -> approvers.grant(unit, headOf(unit), deputyOf(unit)));
-        TierFlow tierFlow = TierFlow.builder()
+        TierFlow.Builder builder = TierFlow.builder();
+        if (experts != null) {
+            builder.experts(experts);
+        }
+        TierFlow tierFlow = builder
                 .programs(ProgramCatalog.of(List.of(
                         ProgramDefinitionLoader.loadClasspath("org/tierflow/programs/" + PROGRAM + ".yaml"))))
                 .organisations(InMemoryOrganisationDirectory.fromClasspath("organisations/qingdao-schools-tree.yaml"))

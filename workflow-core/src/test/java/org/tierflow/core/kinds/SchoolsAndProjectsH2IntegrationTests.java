@@ -130,6 +130,8 @@ class SchoolsAndProjectsH2IntegrationTests {
         assertThat(fixture.count("tierflow_nomination", "unit_id = ? and tier_code = ?", "shinan-school-2", SCHOOL_TIER))
                 .isEqualTo(1);
 
+        assertThat(fixture.tierFlow.nominations().get(first.id(), deputyOf("shinan-school-2")).applicantId())
+                .as("every approver of the school reads its nomination").isEqualTo(headOf("shinan-school-2"));
         fixture.tierFlow.nominations().withdraw(first.id(), deputyOf("shinan-school-2"), "重新准备 / preparing again");
         Nomination again = fixture.tierFlow.nominations().submit(schoolApplication("shinan-school-2",
                 deputyOf("shinan-school-2")));
@@ -154,6 +156,8 @@ class SchoolsAndProjectsH2IntegrationTests {
         Nomination school = fixture.tierFlow.nominations().submit(schoolApplication("licang-school-2",
                 headOf("licang-school-2")));
         assertThatThrownBy(() -> fixture.tierFlow.nominations().withdraw(school.id(), "teacher-zhang", "不想参加"))
+                .isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> fixture.tierFlow.nominations().get(school.id(), "teacher-zhang"))
                 .isInstanceOf(NotAuthorizedException.class);
         assertThat(fixture.tierFlow.nominations().get(school.id()).state()).isEqualTo(NominationState.IN_REVIEW);
     }
