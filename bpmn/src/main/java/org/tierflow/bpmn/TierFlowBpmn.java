@@ -363,14 +363,22 @@ public final class TierFlowBpmn {
     /** Classpath resource of {@link #EVALUATION_PROCESS}. */
     public static final String EVALUATION_PROCESS_RESOURCE = RESOURCE_FOLDER + EVALUATION_PROCESS + RESOURCE_SUFFIX;
 
+    /** Process key of the phases a tier's work runs through after selection (program B: pilot, training, rollout). */
+    public static final String PHASE_PROCESS = "tierflowPhaseProcess";
+
+    /** Classpath resource of {@link #PHASE_PROCESS}. */
+    public static final String PHASE_PROCESS_RESOURCE = RESOURCE_FOLDER + PHASE_PROCESS + RESOURCE_SUFFIX;
+
     /** Every resource of the life cycle after selection; deploy them together, since the life cycle calls the others. */
     public static final List<String> LIFECYCLE_RESOURCES = List.of(LIFECYCLE_PROCESS_RESOURCE, TASK_BOOK_PROCESS_RESOURCE,
-            IMPLEMENTATION_PROCESS_RESOURCE, ACCEPTANCE_PROCESS_RESOURCE, EVALUATION_PROCESS_RESOURCE);
+            IMPLEMENTATION_PROCESS_RESOURCE, ACCEPTANCE_PROCESS_RESOURCE, EVALUATION_PROCESS_RESOURCE,
+            PHASE_PROCESS_RESOURCE);
 
     /** Every model TierFlow deploys: the nomination phase, the publicity and the life cycle after selection. */
     public static final List<String> RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE,
             PUBLICITY_PROCESS_RESOURCE, LIFECYCLE_PROCESS_RESOURCE, TASK_BOOK_PROCESS_RESOURCE,
-            IMPLEMENTATION_PROCESS_RESOURCE, ACCEPTANCE_PROCESS_RESOURCE, EVALUATION_PROCESS_RESOURCE);
+            IMPLEMENTATION_PROCESS_RESOURCE, ACCEPTANCE_PROCESS_RESOURCE, EVALUATION_PROCESS_RESOURCE,
+            PHASE_PROCESS_RESOURCE);
 
 
     // ---------------------------------------------------------------- elements of tierflowLifecycleProcess
@@ -532,6 +540,9 @@ public final class TierFlowBpmn {
     /** Bean behind {@link #TASK_PREPARE_EVALUATION}; sets {@link #VAR_EVALUATION_CANDIDATES}. */
     public static final String DELEGATE_PREPARE_EVALUATION = "tierflowPrepareEvaluation";
 
+    /** Bean opening the next phase: records it, sets its candidates and due date. */
+    public static final String DELEGATE_START_PHASE = "tierflowStartPhase";
+
     /** Every delegate bean name the life-cycle models may call. */
     public static final List<String> LIFECYCLE_DELEGATES = List.of(
             DELEGATE_PREPARE_LIFECYCLE,
@@ -543,7 +554,8 @@ public final class TierFlowBpmn {
             DELEGATE_PREPARE_ACCEPTANCE,
             DELEGATE_PREPARE_ACCEPTANCE_LEVEL,
             DELEGATE_EXTEND_WORKING_PERIOD,
-            DELEGATE_PREPARE_EVALUATION);
+            DELEGATE_PREPARE_EVALUATION,
+            DELEGATE_START_PHASE);
 
     // ---------------------------------------------------------------- variables of the life cycle
 
@@ -607,12 +619,62 @@ public final class TierFlowBpmn {
     /** {@code java.util.List<String>}: user ids who may issue the credential. */
     public static final String VAR_CREDENTIAL_ISSUERS = "credentialIssuers";
 
+    /** Boolean: whether the tier's definition lists {@code phases} (then they replace the implementation period). */
+    public static final String VAR_PHASES_DEFINED = "phasesDefined";
+
+    /** Boolean: whether the phase just decided passed; handed back to the life cycle when the phases end. */
+    public static final String VAR_PHASE_PASSED = "phasePassed";
+
+    /** Boolean: whether the phase just passed was the definition's last one. */
+    public static final String VAR_PHASES_COMPLETE = "phasesComplete";
+
+    /** {@code java.util.List<String>}: user ids who may decide the current phase (approvers at its decidedBy level). */
+    public static final String VAR_PHASE_CANDIDATES = "phaseCandidates";
+
+    /** {@code java.util.Date}: the current phase's due date, its start plus its period from the definition. */
+    public static final String VAR_PHASE_DUE_AT = "phaseDueAt";
+
     /** The variables the life cycle passes into every phase process (call activity in-parameters). */
     public static final List<String> PHASE_INPUTS = List.of(VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPLICANT_ID);
 
     /** The date variables a timer of a TierFlow model may wait for ({@code <timeDate>${name}</timeDate>}). */
     public static final List<String> TIMER_VARIABLES = List.of(VAR_TASK_BOOK_DEADLINE, VAR_TASK_BOOK_REMINDER_AT,
             VAR_WORKING_PERIOD_ENDS_AT, VAR_PUBLICITY_ENDS_AT);
+
+    // ---------------------------------------------------------------- elements of tierflowPhaseProcess
+
+    /** Start event of the phases. */
+    public static final String EVENT_PHASES_STARTED = "Event_phasesStarted";
+
+    /** Service task opening the next phase of the definition (bean {@link #DELEGATE_START_PHASE}). */
+    public static final String TASK_START_PHASE = "Task_startPhase";
+
+    /** User task completed when the phase's level decides it (candidates {@link #VAR_PHASE_CANDIDATES}). */
+    public static final String TASK_DECIDE_PHASE = "Task_decidePhase";
+
+    /** Gateway on {@link #VAR_PHASE_PASSED}. */
+    public static final String GATEWAY_PHASE_PASSED = "Gateway_phasePassed";
+
+    /** Gateway on {@link #VAR_PHASES_COMPLETE}. */
+    public static final String GATEWAY_PHASES_COMPLETE = "Gateway_phasesComplete";
+
+    /** End event: every phase passed. */
+    public static final String EVENT_PHASES_COMPLETED = "Event_phasesCompleted";
+
+    /** End event: a phase failed, the work ends. */
+    public static final String EVENT_PHASE_FAILED = "Event_phaseFailed";
+
+    /** Gateway of the life cycle on {@link #VAR_PHASES_DEFINED}. */
+    public static final String GATEWAY_PHASES_DEFINED = "Gateway_phasesDefined";
+
+    /** Call activity of the life cycle running {@link #PHASE_PROCESS}. */
+    public static final String TASK_RUN_PHASES = "Task_runPhases";
+
+    /** Gateway of the life cycle on {@link #VAR_PHASE_PASSED} after the phases. */
+    public static final String GATEWAY_PHASES_PASSED = "Gateway_phasesPassed";
+
+    /** End event of the life cycle: a phase failed. */
+    public static final String EVENT_ENDED_IN_PHASE = "Event_endedInPhase";
 
     private TierFlowBpmn() {
     }

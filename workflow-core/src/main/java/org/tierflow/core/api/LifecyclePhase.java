@@ -6,6 +6,8 @@ public enum LifecyclePhase {
     TASK_BOOK,
     /** The candidate works by the task book until the working period ends. */
     IMPLEMENTATION,
+    /** The candidate works through the tier's phases, each decided by its level (instead of IMPLEMENTATION). */
+    PHASES,
     /** The final (or rectification) report and the acceptance chain. */
     ACCEPTANCE,
     /** The acceptance failed; the working period was extended for rectification. */
@@ -16,6 +18,6 @@ public enum LifecyclePhase {
     AWAITING_CREDENTIAL,
     /** The life cycle ended well: the credential was issued, or the tier awards none. */
     COMPLETED,
-    /** The candidate failed acceptance after the last extension, or did not qualify: no credential. */
+    /** The candidate failed acceptance after the last extension, did not qualify, or failed a phase: no credential. */
     ENDED_WITHOUT_CREDENTIAL
 }

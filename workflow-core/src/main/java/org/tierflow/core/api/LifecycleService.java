@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The life cycle after selection as a whole: started for a nomination when its review selects it (BPMN process
  * {@code tierflowLifecycleProcess}), then task book, implementation, acceptance, evaluation and credential as the
- * tier's definition asks. Every method is one transaction.
+ * tier's definition asks (or, for a tier with {@code phases}, the phases instead of the implementation period).
+ * Every method is one transaction.
  */
 public interface LifecycleService {
 
@@ -15,4 +16,28 @@ public interface LifecycleService {
 
     /** Every moved deadline of the candidate, oldest first. */
     List<DeadlineChange> deadlineChanges(String nominationId);
+
+    /**
+     * The phases of the candidate's work (the tier's {@code phases}, process {@code tierflowPhaseProcess}), in the
+     * definition's order, each as far as it has got; empty when the tier has no phases. For the host or the system:
+     * asks nobody's permission.
+     *
+     * @throws NotFoundException when there is no such nomination
+     */
+    List<PhaseStatus> phases(String nominationId);
+
+    /**
+     * Decides the open phase: pass opens the next phase (or ends the phases, and the life cycle goes on to
+     * acceptance, evaluation or credential as the tier asks), fail ends the candidate's work. Recorded on the
+     * timeline ({@link TimelineEntryType#PHASE_PASSED} or {@link TimelineEntryType#PHASE_FAILED}).
+     *
+     * @param actorId an approver of the candidate's unit at the phase's {@code decidedBy} level (the
+     *                {@link org.tierflow.core.spi.ApproverDirectory} is asked with the action {@code DECIDE}); never
+     *                the applicant
+     * @return the decided phase
+     * @throws NotAuthorizedException  when the actor may not decide it; nothing changes
+     * @throws InvalidRequestException when no phase is open
+     * @throws NotFoundException       when there is no such nomination
+     */
+    PhaseStatus decidePhase(String nominationId, String actorId, boolean passed, String comment);
 }

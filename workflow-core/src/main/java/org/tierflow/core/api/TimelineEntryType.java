@@ -14,5 +14,11 @@ public enum TimelineEntryType {
     CLAIMED,
     UNCLAIMED,
     DELEGATED,
-    WITHDRAWN
+    WITHDRAWN,
+    /** A phase of the work after selection opened ({@code data}: phase code, index, due date). */
+    PHASE_STARTED,
+    /** The phase's level passed the phase. */
+    PHASE_PASSED,
+    /** The phase's level failed the phase: the candidate's work ends. */
+    PHASE_FAILED
 }

@@ -23,5 +23,9 @@ public enum NotificationKind {
     /** To the candidate: an acceptance round was decided; the body says how, and what follows. */
     ACCEPTANCE_DECIDED,
     /** To each person who may score: the comprehensive evaluation is open. */
-    EVALUATION_OPEN
+    EVALUATION_OPEN,
+    /** To each person who may decide: a phase of the work after selection opened and waits for their decision. */
+    PHASE_WAITING,
+    /** To the candidate (the applicant): a phase was decided; the body says how, and what follows. */
+    PHASE_DECIDED
 }

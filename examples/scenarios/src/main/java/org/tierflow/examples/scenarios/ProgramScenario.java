@@ -38,6 +38,7 @@ import org.tierflow.core.api.LifecycleStatus;
 import org.tierflow.core.api.Page;
 import org.tierflow.core.api.TaskBook;
 import org.tierflow.core.api.program.AcceptanceDefinition;
+import org.tierflow.core.api.program.CandidateKind;
 import org.tierflow.core.api.program.EvaluationDefinition;
 import org.tierflow.core.api.program.EvaluationParty;
 import org.tierflow.core.api.program.RubricCriterion;
@@ -148,6 +149,7 @@ final class ProgramScenario {
         selected.forEach(this::signTaskBook);
         world.advance(TRAINING_TIME);
         selected.forEach(this::train);
+        selected.forEach(this::runPhases);
         List<String> spotChecks = spotChecks();
         accept(selected);
         evaluate(selected);
@@ -167,16 +169,28 @@ final class ProgramScenario {
             outcome.note("no unit at the entry level " + tier.reviewChain().entryLevel() + " in the area");
             return;
         }
+        List<OrganisationUnit> schoolsLeft = new ArrayList<>(schools);
         for (int i = 1; i <= count; i++) {
             boolean university = !universities.isEmpty() && (schools.isEmpty() || random.nextInt(100) < 15);
-            OrganisationUnit unit = pick(university ? universities : schools);
-            String applicant = tier.code() + "-candidate-" + (currentYear == program.startYear() ? "" : currentYear + "-") + i;
+            boolean schoolCandidate = tier.candidateKind() == CandidateKind.SCHOOL;
+            if (schoolCandidate && schoolsLeft.isEmpty()) {
+                outcome.note("every school in the area has applied (one nomination per school)");
+                return;
+            }
+            OrganisationUnit unit = pick(schoolCandidate ? schoolsLeft : university ? universities : schools);
+            schoolsLeft.remove(unit);
+            // A school or a project is submitted by an approver of the applying unit, not by a person for themself.
+            String applicant = tier.candidateKind() == CandidateKind.PERSON
+                    ? tier.code() + "-candidate-" + (currentYear == program.startYear() ? "" : currentYear + "-") + i
+                    : ScenarioWorld.reviewerOf(unit.id());
+            String title = tier.candidateKind() == CandidateKind.PROJECT
+                    ? tier.name().zh() + " " + (currentYear == program.startYear() ? "" : currentYear + "-") + i : null;
             boolean meantToBeEligible = random.nextInt(100) < 90;
             outcome.generated++;
             try {
                 Nomination nomination = tierFlow.nominations().submit(new NominationSubmission(program.code(), tier.code(),
                         applicant, unit.id(), meantToBeEligible ? facts.eligible(tier) : facts.arbitrary(tier),
-                        List.of("申报表-" + i + ".pdf")));
+                        List.of("申报表-" + i + ".pdf"), title));
                 candidates.put(nomination.id(), new Candidate(nomination.id(), tier, tier.chainFor(unit.level()),
                         unit.id(), applicant, currentYear));
             } catch (NotEligibleException e) {
@@ -539,6 +553,19 @@ final class ProgramScenario {
      * level scores on site: most pass; a failure extends the working period by the definition's extension, after
      * which the candidate is accepted again (or, past the last extension, ends without credential).
      */
+    /** Every phase of a tier with phases passes, decided by the approver at its level when it is due. */
+    private void runPhases(Candidate candidate) {
+        for (var phase : tierFlow.lifecycle().phases(candidate.nominationId())) {
+            var open = tierFlow.lifecycle().phases(candidate.nominationId()).get(phase.index());
+            if (open.state() != org.tierflow.core.api.PhaseStatus.State.OPEN) {
+                return;
+            }
+            String actor = ScenarioWorld.reviewerOf(world.organisations().ancestorAt(candidate.unitId(), open.decidedBy())
+                    .orElseThrow().id());
+            tierFlow.lifecycle().decidePhase(candidate.nominationId(), actor, true, "通过 / passed");
+        }
+    }
+
     private void accept(List<Candidate> selected) {
         for (int attempt = 0; attempt < 4; attempt++) {
             Instant due = selected.stream().map(this::status).flatMap(Optional::stream)

@@ -30,7 +30,7 @@ class ScenarioCommandTests {
         List<String[]> rows = first.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| tier"))
                 .map(line -> Arrays.stream(line.split("\\|")).map(String::trim).toArray(String[]::new))
                 .toList();
-        assertThat(rows).hasSize(14);
+        assertThat(rows).hasSize(17);
         for (String[] row : rows) {
             int generated = Integer.parseInt(row[2]);
             int ineligible = Integer.parseInt(row[3]);

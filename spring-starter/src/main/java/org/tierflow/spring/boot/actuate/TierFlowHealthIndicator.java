@@ -20,7 +20,8 @@ public class TierFlowHealthIndicator extends AbstractHealthIndicator {
     /** Every process TierFlow deploys (keys of {@link TierFlowBpmn#RESOURCES}). */
     static final List<String> MODELS = List.of(TierFlowBpmn.NOMINATION_PROCESS, TierFlowBpmn.LEVEL_REVIEW_PROCESS,
             TierFlowBpmn.PUBLICITY_PROCESS, TierFlowBpmn.LIFECYCLE_PROCESS, TierFlowBpmn.TASK_BOOK_PROCESS,
-            TierFlowBpmn.IMPLEMENTATION_PROCESS, TierFlowBpmn.ACCEPTANCE_PROCESS, TierFlowBpmn.EVALUATION_PROCESS);
+            TierFlowBpmn.IMPLEMENTATION_PROCESS, TierFlowBpmn.ACCEPTANCE_PROCESS, TierFlowBpmn.EVALUATION_PROCESS,
+            TierFlowBpmn.PHASE_PROCESS);
 
     private final TierFlow tierFlow;
 

@@ -35,7 +35,7 @@ class TierFlowHealthContributorAutoConfigurationTests {
                     .containsOnlyKeys(TierFlowBpmn.NOMINATION_PROCESS, TierFlowBpmn.LEVEL_REVIEW_PROCESS,
                             TierFlowBpmn.PUBLICITY_PROCESS, TierFlowBpmn.LIFECYCLE_PROCESS, TierFlowBpmn.TASK_BOOK_PROCESS,
                             TierFlowBpmn.IMPLEMENTATION_PROCESS, TierFlowBpmn.ACCEPTANCE_PROCESS,
-                            TierFlowBpmn.EVALUATION_PROCESS);
+                            TierFlowBpmn.EVALUATION_PROCESS, TierFlowBpmn.PHASE_PROCESS);
         });
     }
 

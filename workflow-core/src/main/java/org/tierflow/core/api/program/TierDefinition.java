@@ -27,6 +27,8 @@ import java.util.Optional;
  *                        empty (allocation by the API only)
  * @param quotaScope      what the quota counts over: the whole program (default), each unit at a level, each year
  * @param assessments     exams taken before the deciding step decides (none by default)
+ * @param phases          the phases of the work after selection, in order, each decided by a level (none by
+ *                        default: the tier works for {@code implementationPeriod} and is then accepted)
  */
 public record TierDefinition(
         String code,
@@ -46,14 +48,29 @@ public record TierDefinition(
         Optional<Funding> funding,
         List<DeclaredAllocation> allocation,
         QuotaScope quotaScope,
-        List<Assessment> assessments) {
+        List<Assessment> assessments,
+        List<PhaseDefinition> phases) {
 
     public TierDefinition {
+        phases = phases == null ? List.of() : List.copyOf(phases);
         facts = List.copyOf(facts);
         eligibility = List.copyOf(eligibility);
         allocation = allocation == null ? List.of() : List.copyOf(allocation);
         quotaScope = quotaScope == null ? QuotaScope.WHOLE_PROGRAM : quotaScope;
         assessments = assessments == null ? List.of() : List.copyOf(assessments);
+    }
+
+    /** A tier without phases. */
+    public TierDefinition(String code, LocalizedText name, CandidateKind candidateKind, int quota,
+                          List<ApplicationFact> facts, List<EligibilityRule> eligibility, ReviewChain reviewChain,
+                          Optional<ReviewChain> universityChain, Optional<TaskBookDefinition> taskBook,
+                          Period implementationPeriod, Optional<TrainingRequirement> training,
+                          Optional<AcceptanceDefinition> acceptance, Optional<EvaluationDefinition> evaluation,
+                          Optional<CredentialDefinition> credential, Optional<Funding> funding,
+                          List<DeclaredAllocation> allocation, QuotaScope quotaScope, List<Assessment> assessments) {
+        this(code, name, candidateKind, quota, facts, eligibility, reviewChain, universityChain, taskBook,
+                implementationPeriod, training, acceptance, evaluation, credential, funding, allocation, quotaScope,
+                assessments, List.of());
     }
 
     /** A tier without declared allocations, whose quota counts over the whole program, without assessments. */

@@ -95,6 +95,9 @@ import org.xml.sax.helpers.DefaultHandler;
  *       {@code levelMode} for each of the four modes, one on {@code panelOutcome} for both panel outcomes, one on a
  *       flag for both {@code true} and {@code false}.</li>
  * </ul>
+ * The life-cycle models (deployed together, with {@code tierflowPhaseProcess} for the phases of program B's
+ * projects) keep their user tasks, timers, gateways and call activities as {@code docs/reference/bpmn-contract.md}
+ * lists them; the phase decision {@code Task_decidePhase} is due exactly at {@code ${phaseDueAt}}.
  * Everything else (names, layout, extra user tasks or steps between contract elements) a designer may change.
  *
  * <p>An organisation's own level review (a <em>level-review variant</em>, registered per organisation unit) is a
@@ -119,7 +122,7 @@ public final class BpmnContractValidator {
 
     /** The processes of the life cycle after selection: deployed together, since the life cycle calls each by id. */
     private static final List<String> LIFECYCLE_GROUP = List.of(LIFECYCLE_PROCESS, TASK_BOOK_PROCESS,
-            IMPLEMENTATION_PROCESS, ACCEPTANCE_PROCESS, EVALUATION_PROCESS);
+            IMPLEMENTATION_PROCESS, ACCEPTANCE_PROCESS, EVALUATION_PROCESS, PHASE_PROCESS);
 
     private static final List<String> CONTRACT_PROCESSES = concat(NOMINATION_GROUP, LIFECYCLE_GROUP);
 
@@ -138,7 +141,9 @@ public final class BpmnContractValidator {
             VAR_EVALUATION_REQUIRED, VAR_CREDENTIAL_AWARDED, VAR_ACCEPTANCE_PASSED, VAR_EVALUATION_QUALIFIED,
             VAR_TASK_BOOK_DEADLINE, VAR_TASK_BOOK_REMINDER_AT, VAR_COUNTERSIGN_CANDIDATES, VAR_SIGNED_ELSEWHERE,
             VAR_WORKING_PERIOD_ENDS_AT, VAR_ACCEPTANCE_ROUND, VAR_ACCEPTANCE_STEP_INDEX, VAR_ACCEPTANCE_CANDIDATES,
-            VAR_ACCEPTANCE_DECIDED, VAR_EXTENSION_AVAILABLE, VAR_EVALUATION_CANDIDATES, VAR_CREDENTIAL_ISSUERS);
+            VAR_ACCEPTANCE_DECIDED, VAR_EXTENSION_AVAILABLE, VAR_EVALUATION_CANDIDATES, VAR_CREDENTIAL_ISSUERS,
+            // the phases of a tier's work (program B)
+            VAR_PHASES_DEFINED, VAR_PHASE_PASSED, VAR_PHASES_COMPLETE, VAR_PHASE_CANDIDATES, VAR_PHASE_DUE_AT);
 
     /** The values a string variable of the contract can take, where the contract fixes them. */
     private static final Map<String, List<String>> VALUES = Map.of(
@@ -154,7 +159,9 @@ public final class BpmnContractValidator {
                     VAR_NOMINATION_SELECTED, GATEWAY_NOMINATION_SELECTED, VAR_TASK_BOOK_REQUIRED, GATEWAY_TASK_BOOK_REQUIRED,
                     VAR_ACCEPTANCE_REQUIRED, GATEWAY_ACCEPTANCE_REQUIRED, VAR_ACCEPTANCE_PASSED, GATEWAY_ACCEPTANCE_PASSED,
                     VAR_EVALUATION_REQUIRED, GATEWAY_EVALUATION_REQUIRED, VAR_EVALUATION_QUALIFIED, GATEWAY_EVALUATION_QUALIFIED,
-                    VAR_CREDENTIAL_AWARDED, GATEWAY_CREDENTIAL_AWARDED),
+                    VAR_CREDENTIAL_AWARDED, GATEWAY_CREDENTIAL_AWARDED, VAR_PHASES_DEFINED, GATEWAY_PHASES_DEFINED,
+                    VAR_PHASE_PASSED, GATEWAY_PHASES_PASSED),
+            PHASE_PROCESS, orderedMap(VAR_PHASE_PASSED, GATEWAY_PHASE_PASSED, VAR_PHASES_COMPLETE, GATEWAY_PHASES_COMPLETE),
             TASK_BOOK_PROCESS, orderedMap(VAR_SIGNED_ELSEWHERE, GATEWAY_SIGNED_ELSEWHERE),
             ACCEPTANCE_PROCESS, orderedMap(VAR_ACCEPTANCE_DECIDED, GATEWAY_ACCEPTANCE_DECIDED,
                     VAR_ACCEPTANCE_PASSED, GATEWAY_ROUND_PASSED, VAR_EXTENSION_AVAILABLE, GATEWAY_EXTENSION_AVAILABLE),
@@ -178,7 +185,9 @@ public final class BpmnContractValidator {
             new ContractTask(ACCEPTANCE_PROCESS, TASK_REVIEW_ACCEPTANCE, null, VAR_ACCEPTANCE_CANDIDATES, new LocalizedText(
                     "验收层级作出结论时，TierFlow 完成这个任务", "TierFlow completes it when the acceptance level concludes")),
             new ContractTask(EVALUATION_PROCESS, TASK_COLLECT_EVALUATION_SCORES, null, VAR_EVALUATION_CANDIDATES,
-                    new LocalizedText("各方评分齐全时，TierFlow 完成这个任务", "TierFlow completes it when every party has scored")));
+                    new LocalizedText("各方评分齐全时，TierFlow 完成这个任务", "TierFlow completes it when every party has scored")),
+            new ContractTask(PHASE_PROCESS, TASK_DECIDE_PHASE, null, VAR_PHASE_CANDIDATES, new LocalizedText(
+                    "阶段的决定层级作出结论时，TierFlow 完成这个任务", "TierFlow completes it when the phase's level decides")));
 
     /** Which process may call which by a call activity, with what it must pass in and hand back. */
     private record Call(String caller, String called, List<String> in, List<String> out) {
@@ -190,7 +199,8 @@ public final class BpmnContractValidator {
             new Call(LIFECYCLE_PROCESS, TASK_BOOK_PROCESS, PHASE_INPUTS, List.of()),
             new Call(LIFECYCLE_PROCESS, IMPLEMENTATION_PROCESS, PHASE_INPUTS, List.of()),
             new Call(LIFECYCLE_PROCESS, ACCEPTANCE_PROCESS, PHASE_INPUTS, List.of(VAR_ACCEPTANCE_PASSED)),
-            new Call(LIFECYCLE_PROCESS, EVALUATION_PROCESS, PHASE_INPUTS, List.of(VAR_EVALUATION_QUALIFIED)));
+            new Call(LIFECYCLE_PROCESS, EVALUATION_PROCESS, PHASE_INPUTS, List.of(VAR_EVALUATION_QUALIFIED)),
+            new Call(LIFECYCLE_PROCESS, PHASE_PROCESS, PHASE_INPUTS, List.of(VAR_PHASE_PASSED)));
 
     /** The timers each process needs: process → date variables some timer must wait for. */
     private static final Map<String, List<String>> REQUIRED_TIMERS = Map.of(
@@ -244,7 +254,9 @@ public final class BpmnContractValidator {
             new Delegate(DELEGATE_EXTEND_WORKING_PERIOD, ACCEPTANCE_PROCESS, TASK_EXTEND_WORKING_PERIOD, new LocalizedText(
                     "按培养方案延长工作期", "extends the working period by the definition's extension")),
             new Delegate(DELEGATE_PREPARE_EVALUATION, EVALUATION_PROCESS, TASK_PREPARE_EVALUATION, new LocalizedText(
-                    "确定谁可以评分", "lists who may score")));
+                    "确定谁可以评分", "lists who may score")),
+            new Delegate(DELEGATE_START_PHASE, PHASE_PROCESS, TASK_START_PHASE, new LocalizedText(
+                    "按培养方案开始下一阶段，设置决定人和到期日", "opens the definition's next phase and sets who decides it and its due date")));
 
     /** Attributes whose expressions the model rules check (or refuse) themselves, by element: not scanned again. */
     private static final Map<String, Set<String>> CHECKED_ATTRIBUTES = Map.of(
@@ -746,6 +758,9 @@ public final class BpmnContractValidator {
                 LIFECYCLE_TASKS.stream().filter(task -> task.processId().equals(processId)).forEach(this::contractTask);
                 phaseCalls();
                 requiredTimers();
+                if (PHASE_PROCESS.equals(processId)) {
+                    phaseDueDate();
+                }
             }
             gateways();
             requiredDelegates();
@@ -1249,6 +1264,25 @@ public final class BpmnContractValidator {
                             "the process " + processId + " has no timer event waiting for ${" + variable + "}: TierFlow"
                                     + " relies on it to carry on at the time the program definition sets");
                 }
+            }
+        }
+
+        /**
+         * The phase's decision is due when the definition says: {@code Task_decidePhase} carries exactly
+         * {@code flowable:dueDate="${phaseDueAt}"}, the date TierFlow computes from the phase's period.
+         */
+        private void phaseDueDate() {
+            FlowElement element = process.getFlowElement(TASK_DECIDE_PHASE, true);
+            if (!(element instanceof UserTask task)) {
+                return; // contractTask already named the missing task
+            }
+            String due = "${" + VAR_PHASE_DUE_AT + "}";
+            if (task.getDueDate() == null || !due.equals(task.getDueDate().trim())) {
+                model.add(task, TASK_DECIDE_PHASE, "phase-due-date",
+                        TASK_DECIDE_PHASE + " 必须设置 flowable:dueDate=\"" + due + "\"（当前为 " + task.getDueDate()
+                                + "）：阶段的到期日由 TierFlow 按培养方案中该阶段的期限计算",
+                        TASK_DECIDE_PHASE + " must have flowable:dueDate=\"" + due + "\" (found " + task.getDueDate()
+                                + "): TierFlow computes the phase's due date from its period in the program definition");
             }
         }
 

@@ -41,6 +41,7 @@ public final class DefaultNominationService implements NominationService {
     private final Events events;
     private final Notifications notifications;
     private final NominationReadAccess readAccess;
+    private final CandidateRules candidates;
 
     public DefaultNominationService(TierFlowRuntime runtime) {
         this.runtime = runtime;
@@ -48,6 +49,7 @@ public final class DefaultNominationService implements NominationService {
         this.eligibility = new EligibilityEvaluator(runtime.eligibilityChecks);
         this.events = new Events(runtime);
         this.notifications = new Notifications(runtime);
+        this.candidates = new CandidateRules(runtime);
     }
 
     @Override
@@ -65,6 +67,7 @@ public final class DefaultNominationService implements NominationService {
                     "'" + tier.name().en() + "' takes nominations from a " + chain.entryLevel().label().en()
                             + "; unit '" + unit.id() + "' is a " + unit.level().label().en()));
         }
+        candidates.check(tier, unit, submission);
         requireDeclaredFacts(tier, submission.facts());
         List<EligibilityFailure> failures = eligibility.evaluate(program, tier, submission);
         if (!failures.isEmpty()) {
@@ -83,7 +86,10 @@ public final class DefaultNominationService implements NominationService {
             nomination.setFactsJson(JsonCodec.write(submission.facts()));
             nomination.setSubmittedAt(runtime.now());
             nomination.setUpdatedAt(runtime.now());
+            nomination.setCandidateKind(tier.candidateKind());
+            nomination.setProjectTitle(submission.projectTitle());
             runtime.records().insert(nomination);
+            candidates.holdSchoolPlace(nomination, tier, runtime.persistence().currentSession());
             runtime.records().append(nomination.getId(), TimelineEntryType.SUBMITTED, 0, unit.level(), null, unit.id(),
                     submission.applicantId(), null, submission.attachments(), Map.of(), runtime.now());
             events.publish(NominationEventType.SUBMITTED, nomination, unit.level(), unit.id(), submission.applicantId(), null);
@@ -118,7 +124,8 @@ public final class DefaultNominationService implements NominationService {
                 facts.putAll(correctedFacts);
             }
             NominationSubmission corrected = new NominationSubmission(nomination.getProgramCode(),
-                    nomination.getTierCode(), applicantId, nomination.getUnitId(), facts, List.of());
+                    nomination.getTierCode(), applicantId, nomination.getUnitId(), facts, List.of(),
+                    nomination.getProjectTitle());
             TierDefinition tier = runtime.tier(nomination.getProgramCode(), nomination.getTierCode());
             requireDeclaredFacts(tier, facts);
             List<EligibilityFailure> failures = eligibility.evaluate(runtime.program(nomination.getProgramCode()), tier, corrected);
@@ -159,6 +166,7 @@ public final class DefaultNominationService implements NominationService {
             }
             runtime.engine().getRuntimeService().deleteProcessInstance(nomination.getProcessInstanceId(), "withdrawn: " + reason);
             nomination.setState(NominationState.WITHDRAWN);
+            nomination.setCandidateKey(null);
             nomination.setUpdatedAt(runtime.now());
             runtime.records().append(nominationId, TimelineEntryType.WITHDRAWN, nomination.getStepIndex(),
                     nomination.getCurrentLevel(), null, nomination.getUnitId(), applicantId, reason, List.of(), Map.of(),
@@ -239,8 +247,9 @@ public final class DefaultNominationService implements NominationService {
         };
     }
 
-    private static void requireApplicant(NominationEntity nomination, String applicantId) {
-        if (!nomination.getApplicantId().equals(applicantId)) {
+    /** The applicant; for a school or a project also any approver of the applying unit. */
+    private void requireApplicant(NominationEntity nomination, String applicantId) {
+        if (!nomination.getApplicantId().equals(applicantId) && !candidates.mayActForUnit(applicantId, nomination)) {
             throw new NotAuthorizedException(new LocalizedText(
                     "只有申请人本人可以操作申报 " + nomination.getId(),
                     "only the applicant may act on nomination " + nomination.getId()));

@@ -17,16 +17,19 @@ import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.spi.ApproverQuery;
 
 /**
- * Who may read a nomination and its timeline (see {@code NominationService#get(String, String)}): the applicant,
+ * Who may read a nomination and its timeline (see {@code NominationService#get(String, String)}): the applicant
+ * (for a school or a project: every approver of the applying unit),
  * the administrator, anyone its timeline names as having acted, anyone who holds or may act on one of its open
  * reviews, and the approvers of its chain's units from the step it has reached upwards. Cheapest checks first.
  */
 final class NominationReadAccess {
 
     private final TierFlowRuntime runtime;
+    private final CandidateRules candidates;
 
     NominationReadAccess(TierFlowRuntime runtime) {
         this.runtime = runtime;
+        this.candidates = new CandidateRules(runtime);
     }
 
     /** Refuses unless the actor may read the nomination; runs inside the caller's transaction. */
@@ -47,6 +50,9 @@ final class NominationReadAccess {
         }
         if (actorId.equals(nomination.getApplicantId()) || actorId.equals(runtime.policies.administratorId())) {
             return true;
+        }
+        if (candidates.mayActForUnit(actorId, nomination)) {
+            return true; // a school's or project's nomination: every approver of the applying unit speaks for it
         }
         if (runtime.records().history(nomination.getId()).stream().anyMatch(r -> actorId.equals(r.getActorId()))) {
             return true;

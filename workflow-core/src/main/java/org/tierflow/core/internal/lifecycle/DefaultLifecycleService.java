@@ -8,6 +8,7 @@ import org.tierflow.core.api.DeadlineKind;
 import org.tierflow.core.api.LifecyclePhase;
 import org.tierflow.core.api.LifecycleService;
 import org.tierflow.core.api.LifecycleStatus;
+import org.tierflow.core.api.PhaseStatus;
 import org.tierflow.core.api.program.AcceptanceDefinition;
 import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.internal.persistence.DeadlineChangeEntity;
@@ -17,9 +18,21 @@ import org.tierflow.core.internal.persistence.LifecycleEntity;
 final class DefaultLifecycleService implements LifecycleService {
 
     private final LifecycleSupport support;
+    private final PhaseSteps phases;
 
-    DefaultLifecycleService(LifecycleSupport support) {
+    DefaultLifecycleService(LifecycleSupport support, PhaseSteps phases) {
         this.support = support;
+        this.phases = phases;
+    }
+
+    @Override
+    public List<PhaseStatus> phases(String nominationId) {
+        return support.runtime.inTransaction(() -> phases.list(nominationId));
+    }
+
+    @Override
+    public PhaseStatus decidePhase(String nominationId, String actorId, boolean passed, String comment) {
+        return support.runtime.inTransaction(() -> phases.decide(nominationId, actorId, passed, comment));
     }
 
     @Override

@@ -37,9 +37,11 @@ import org.tierflow.core.spi.NotificationKind;
 final class LifecycleDelegates {
 
     private final LifecycleSupport support;
+    private final PhaseSteps phases;
 
-    LifecycleDelegates(LifecycleSupport support) {
+    LifecycleDelegates(LifecycleSupport support, PhaseSteps phases) {
         this.support = support;
+        this.phases = phases;
     }
 
     /** Bean name → delegate, as the models' delegate expressions name them. */
@@ -55,6 +57,7 @@ final class LifecycleDelegates {
         beans.put(DELEGATE_PREPARE_ACCEPTANCE_LEVEL, (JavaDelegate) this::prepareAcceptanceLevel);
         beans.put(DELEGATE_EXTEND_WORKING_PERIOD, (JavaDelegate) this::extendWorkingPeriod);
         beans.put(DELEGATE_PREPARE_EVALUATION, (JavaDelegate) this::prepareEvaluation);
+        beans.put(DELEGATE_START_PHASE, (JavaDelegate) phases::start);
         return beans;
     }
 
@@ -69,6 +72,7 @@ final class LifecycleDelegates {
         execution.setVariable(VAR_ACCEPTANCE_REQUIRED, tier.acceptance().isPresent());
         execution.setVariable(VAR_EVALUATION_REQUIRED, tier.evaluation().isPresent());
         execution.setVariable(VAR_CREDENTIAL_AWARDED, tier.credential().isPresent());
+        execution.setVariable(VAR_PHASES_DEFINED, !tier.phases().isEmpty());
         // Lenient: a tree without a unit at the issuing level above the candidate (a university under a tier issued
         // by cities) must not stop the selection; CredentialService.issue names that problem when someone issues.
         List<String> issuers = tier.credential()
@@ -84,7 +88,8 @@ final class LifecycleDelegates {
         lifecycle.setNominationId(nomination.getId());
         lifecycle.setProgramCode(nomination.getProgramCode());
         lifecycle.setTierCode(nomination.getTierCode());
-        lifecycle.setPhase((tier.taskBook().isPresent() ? LifecyclePhase.TASK_BOOK : LifecyclePhase.IMPLEMENTATION).name());
+        lifecycle.setPhase((tier.taskBook().isPresent() ? LifecyclePhase.TASK_BOOK
+                : tier.phases().isEmpty() ? LifecyclePhase.IMPLEMENTATION : LifecyclePhase.PHASES).name());
         lifecycle.setStartedAt(now);
         lifecycle.setExtensionsUsed(0);
         lifecycle.setUpdatedAt(now);

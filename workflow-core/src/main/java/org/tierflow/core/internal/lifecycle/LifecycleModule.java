@@ -20,8 +20,9 @@ public final class LifecycleModule {
 
     public LifecycleModule(TierFlowRuntime runtime) {
         LifecycleSupport support = new LifecycleSupport(runtime);
-        this.delegates = new LifecycleDelegates(support);
-        this.lifecycle = new DefaultLifecycleService(support);
+        PhaseSteps phases = new PhaseSteps(support);
+        this.delegates = new LifecycleDelegates(support, phases);
+        this.lifecycle = new DefaultLifecycleService(support, phases);
         this.taskBooks = new DefaultTaskBookService(support);
         this.acceptance = new DefaultAcceptanceService(support, lifecycle);
         this.evaluations = new DefaultEvaluationService(support);

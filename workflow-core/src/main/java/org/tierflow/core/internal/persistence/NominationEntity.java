@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.tierflow.core.api.NominationState;
+import org.tierflow.core.api.program.CandidateKind;
 import org.tierflow.core.api.program.OrganisationLevel;
 
 /** A nomination's current state. Its history lives in {@link ReviewRecordEntity}. */
@@ -56,9 +57,26 @@ public class NominationEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "candidate_kind", nullable = false)
+    private CandidateKind candidateKind = CandidateKind.PERSON;
+
+    @Column(name = "project_title")
+    private String projectTitle;
+
+    /** The school's unit id while a school's nomination holds its place (unique per program and tier); else null. */
+    @Column(name = "candidate_key")
+    private String candidateKey;
+
     @Version
     private long version;
 
+    public CandidateKind getCandidateKind() { return candidateKind; }
+    public void setCandidateKind(CandidateKind candidateKind) { this.candidateKind = candidateKind; }
+    public String getProjectTitle() { return projectTitle; }
+    public void setProjectTitle(String projectTitle) { this.projectTitle = projectTitle; }
+    public String getCandidateKey() { return candidateKey; }
+    public void setCandidateKey(String candidateKey) { this.candidateKey = candidateKey; }
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getProgramCode() { return programCode; }

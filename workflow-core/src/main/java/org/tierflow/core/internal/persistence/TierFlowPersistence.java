@@ -53,6 +53,8 @@ public final class TierFlowPersistence implements AutoCloseable {
                 .addAnnotatedClass(CredentialRevocationEntity.class);
         // Exam results (assessments).
         configuration.addAnnotatedClass(AssessmentResultEntity.class);
+        // Phases of the work after selection (program B's projects).
+        configuration.addAnnotatedClass(PhaseEntity.class);
         // Selection under quota: quotas, their use and allocations, rounds, scores.
         configuration
                 .addAnnotatedClass(org.tierflow.core.internal.selection.QuotaEntity.class)

@@ -45,6 +45,8 @@ final class LifecycleParser {
             "universityIssuingLevel");
     private static final List<String> FUNDING_FIELDS = List.of("unit", "perPerson", "items");
     private static final List<String> ITEM_FIELDS = List.of("code", "name", "amount");
+    private static final List<String> PHASE_FIELDS = List.of("code", "name", "period", "decidedBy");
+    private static final java.time.LocalDate PERIOD_ORIGIN = java.time.LocalDate.of(2000, 1, 1);
 
     private final Nodes nodes;
     private final Problems problems;
@@ -56,6 +58,61 @@ final class LifecycleParser {
         this.problems = nodes.problems();
         this.chains = chains;
         this.scoring = scoring;
+    }
+
+    /**
+     * The optional {@code phases} list: codes unique, periods longer than zero, {@code decidedBy} a level of the
+     * review chain, and the periods together no longer than the implementation period.
+     *
+     * @param reviewChain          the tier's chain, {@code null} when it had problems (then levels are not checked)
+     * @param implementationPeriod the tier's implementation period, {@code null} when it had problems
+     */
+    List<org.tierflow.core.api.program.PhaseDefinition> phases(Node node, String path, ReviewChain reviewChain,
+                                                              Period implementationPeriod) {
+        List<Node> items = nodes.optionalList(node, path);
+        if (items != null && node != null && items.isEmpty()) {
+            problems.report(node, path, ProblemCode.LIST_EMPTY, "phases");
+            return List.of();
+        }
+        int before = problems.count();
+        UniqueCodes codes = new UniqueCodes(problems);
+        List<org.tierflow.core.api.program.PhaseDefinition> phases = nodes.each(items, path, (item, itemPath) -> {
+            YamlMapping p = nodes.mapping(item, itemPath, PHASE_FIELDS);
+            if (p == null) {
+                return null;
+            }
+            Node codeNode = p.required("code");
+            String code = nodes.code(codeNode, p.path("code"), Nodes.CODE, ProblemCode.CODE_FORMAT);
+            boolean unique = codes.add(code, codeNode, p.path("code"));
+            LocalizedText name = nodes.localized(p.required("name"), p.path("name"));
+            Period period = nodes.positivePeriod(p.required("period"), p.path("period"));
+            Node levelNode = p.required("decidedBy");
+            OrganisationLevel decidedBy = nodes.level(levelNode, p.path("decidedBy"));
+            if (decidedBy != null && reviewChain != null && reviewChain.stepAt(decidedBy).isEmpty()) {
+                problems.report(levelNode, p.path("decidedBy"), ProblemCode.PHASE_DECIDED_BY_NOT_IN_CHAIN,
+                        Nodes.levelText(decidedBy), Nodes.levelsText(levels(reviewChain)));
+                return null;
+            }
+            return code == null || !unique || name == null || period == null || decidedBy == null ? null
+                    : new org.tierflow.core.api.program.PhaseDefinition(code, name, period, decidedBy);
+        });
+        if (problems.count() != before) {
+            return List.of();
+        }
+        if (implementationPeriod != null && !phases.isEmpty()) {
+            java.time.LocalDate end = PERIOD_ORIGIN;
+            for (org.tierflow.core.api.program.PhaseDefinition phase : phases) {
+                end = end.plus(phase.period());
+            }
+            if (end.isAfter(PERIOD_ORIGIN.plus(implementationPeriod))) {
+                Period sum = phases.stream().map(org.tierflow.core.api.program.PhaseDefinition::period)
+                        .reduce(Period.ZERO, Period::plus).normalized();
+                problems.report(node, path, ProblemCode.PHASES_LONGER_THAN_IMPLEMENTATION, sum,
+                        implementationPeriod);
+                return List.of();
+            }
+        }
+        return phases;
     }
 
     /**

@@ -167,5 +167,14 @@ enum ProblemCode {
     /** {0} percent. */
     SAMPLE_PERCENT_RANGE,
     /** {0} count. */
-    SAMPLE_COUNT_RANGE
+    SAMPLE_COUNT_RANGE,
+    /** {0} the level, {1} levels of the chain. */
+    PHASE_DECIDED_BY_NOT_IN_CHAIN,
+    /** {0} sum of the phases' periods, {1} implementationPeriod. */
+    PHASES_LONGER_THAN_IMPLEMENTATION,
+    /** {0} the chain's entry level. */
+    SCHOOL_CANDIDATE_ENTRY_LEVEL,
+    SCHOOL_CANDIDATE_TRAINING,
+    /** {0} the candidate kind. */
+    UNIT_CANDIDATE_UNIVERSITY_CHAIN
 }

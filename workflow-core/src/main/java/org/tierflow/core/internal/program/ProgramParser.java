@@ -14,6 +14,7 @@ import org.tierflow.core.api.program.EvaluationDefinition;
 import org.tierflow.core.api.program.Funding;
 import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.PhaseDefinition;
 import org.tierflow.core.api.program.ProgramDefinition;
 import org.tierflow.core.api.program.ReviewChain;
 import org.tierflow.core.api.program.SampleSize;
@@ -38,7 +39,7 @@ final class ProgramParser {
     private static final List<String> SAMPLE_FIELDS = List.of("percent", "count");
     private static final List<String> TIER_FIELDS = List.of("code", "name", "candidateKind", "quota", "facts",
             "eligibility", "reviewChain", "universityChain", "taskBook", "implementationPeriod", "training",
-            "acceptance", "evaluation", "credential", "funding", "allocation", "assessments");
+            "acceptance", "evaluation", "credential", "funding", "allocation", "assessments", "phases");
 
     private final Problems problems;
     private final Nodes nodes;
@@ -172,12 +173,36 @@ final class ProgramParser {
         List<DeclaredAllocation> allocation = allocations.allocation(m.optional("allocation"), m.path("allocation"),
                 quota.count() != null && quota.count() > 0 ? quota.count() : null);
         List<Assessment> assessments = selectionRules.assessments(m.optional("assessments"), m.path("assessments"));
+        List<PhaseDefinition> phases = lifecycle.phases(m.optional("phases"), m.path("phases"), reviewChain,
+                implementationPeriod);
+        candidateKindRules(candidateKind, kindNode, m, reviewChain);
         if (problems.count() != before) {
             return null;
         }
         return new TierDefinition(code, name, candidateKind, quota.count(), facts.declared(), eligibility, reviewChain,
                 Optional.ofNullable(universityChain), Optional.ofNullable(taskBook), implementationPeriod,
                 Optional.ofNullable(training), Optional.ofNullable(acceptance), Optional.ofNullable(evaluation),
-                Optional.ofNullable(credential), Optional.ofNullable(funding), allocation, quota.scope(), assessments);
+                Optional.ofNullable(credential), Optional.ofNullable(funding), allocation, quota.scope(), assessments,
+                phases);
+    }
+
+    /**
+     * A school candidate is the unit that applies, so the chain must start at schools, and it records no training
+     * hours (they belong to people). A school or project candidate has no university route.
+     */
+    private void candidateKindRules(CandidateKind kind, Node kindNode, YamlMapping m, ReviewChain reviewChain) {
+        if (kind == CandidateKind.SCHOOL && reviewChain != null
+                && reviewChain.entryLevel() != OrganisationLevel.SCHOOL) {
+            problems.report(kindNode, m.path("candidateKind"), ProblemCode.SCHOOL_CANDIDATE_ENTRY_LEVEL,
+                    Nodes.levelText(reviewChain.entryLevel()));
+        }
+        Node training = m.optional("training");
+        if (kind == CandidateKind.SCHOOL && training != null) {
+            problems.report(training, m.path("training"), ProblemCode.SCHOOL_CANDIDATE_TRAINING);
+        }
+        Node university = m.optional("universityChain");
+        if (kind != null && kind != CandidateKind.PERSON && university != null) {
+            problems.report(university, m.path("universityChain"), ProblemCode.UNIT_CANDIDATE_UNIVERSITY_CHAIN, kind);
+        }
     }
 }

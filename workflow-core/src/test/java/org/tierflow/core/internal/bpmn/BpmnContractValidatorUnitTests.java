@@ -624,6 +624,7 @@ class BpmnContractValidatorUnitTests {
     private static final String IMPLEMENTATION = read(IMPLEMENTATION_PROCESS_RESOURCE);
     private static final String ACCEPTANCE = read(ACCEPTANCE_PROCESS_RESOURCE);
     private static final String EVALUATION = read(EVALUATION_PROCESS_RESOURCE);
+    private static final String PHASES = read(PHASE_PROCESS_RESOURCE);
 
     @Test
     void shippedLifecycleModelsKeepTheContract() {
@@ -633,6 +634,7 @@ class BpmnContractValidatorUnitTests {
         models.put(IMPLEMENTATION_PROCESS_RESOURCE, IMPLEMENTATION);
         models.put(ACCEPTANCE_PROCESS_RESOURCE, ACCEPTANCE);
         models.put(EVALUATION_PROCESS_RESOURCE, EVALUATION);
+        models.put(PHASE_PROCESS_RESOURCE, PHASES);
 
         assertThat(BpmnContractValidator.validate(models)).isEmpty();
     }
@@ -703,10 +705,72 @@ class BpmnContractValidatorUnitTests {
 
         List<BpmnContractViolation> violations = BpmnContractValidator.validate(models);
 
-        assertRules(violations, "process-missing", "process-missing", "process-missing", "process-missing");
+        assertRules(violations, "process-missing", "process-missing", "process-missing", "process-missing",
+                "process-missing");
         assertThat(violations).extracting(BpmnContractViolation::elementId)
-                .containsExactly(TASK_BOOK_PROCESS, IMPLEMENTATION_PROCESS, ACCEPTANCE_PROCESS, EVALUATION_PROCESS);
+                .containsExactly(TASK_BOOK_PROCESS, IMPLEMENTATION_PROCESS, ACCEPTANCE_PROCESS, EVALUATION_PROCESS,
+                        PHASE_PROCESS);
         assertThat(violations.get(0).message().en()).contains("are deployed together");
+    }
+
+    // ------------------------------------------------------------------------------------------ phases (program B)
+
+    @Test
+    void aPhaseDecisionIsDueWhenTheDefinitionSays() {
+        String xml = replace(PHASES, " flowable:dueDate=\"${phaseDueAt}\"", " flowable:dueDate=\"P30D\"");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(PHASE_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "phase-due-date");
+        assertViolation(violations, "phase-due-date", PHASE_PROCESS_RESOURCE, lineOfElement(xml, TASK_DECIDE_PHASE),
+                TASK_DECIDE_PHASE, "必须设置 flowable:dueDate=\"${phaseDueAt}\"（当前为 P30D）",
+                "must have flowable:dueDate=\"${phaseDueAt}\" (found P30D): TierFlow computes the phase's due date");
+    }
+
+    @Test
+    void aPhaseIsDecidedOnlyByThePeopleOfItsLevel() {
+        String xml = replace(PHASES, "flowable:candidateUsers=\"${phaseCandidates}\"", "flowable:assignee=\"${applicantId}\"");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(PHASE_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "task-assignment");
+        assertViolation(violations, "task-assignment", PHASE_PROCESS_RESOURCE, lineOfElement(xml, TASK_DECIDE_PHASE),
+                TASK_DECIDE_PHASE, "必须设置 flowable:candidateUsers=\"${phaseCandidates}\"",
+                "must have flowable:candidateUsers=\"${phaseCandidates}\"");
+    }
+
+    @Test
+    void thePhaseLoopNeedsItsGateways() {
+        String xml = replace(PHASES, "<![CDATA[${phasesComplete}]]>", "<![CDATA[${phasePassed}]]>")
+                .replace("<![CDATA[${!phasesComplete}]]>", "<![CDATA[${!phasePassed}]]>");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(PHASE_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "gateway-missing");
+        assertThat(violations.get(0).elementId()).isEqualTo(GATEWAY_PHASES_COMPLETE);
+        assertThat(violations.get(0).message().en()).contains("no gateway deciding on phasesComplete");
+    }
+
+    @Test
+    void thePhasesCallMustHandTheOutcomeBack() {
+        String xml = replace(LIFECYCLE, "<flowable:out source=\"phasePassed\" target=\"phasePassed\"/>", "");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(LIFECYCLE_PROCESS_RESOURCE, xml);
+
+        assertRules(violations, "call-activity-out");
+        assertThat(violations.get(0).elementId()).isEqualTo(TASK_RUN_PHASES);
+        assertThat(violations.get(0).message().en()).contains("does not pass phasePassed out");
+    }
+
+    @Test
+    void theLifecycleMustOfferThePhases() {
+        String xml = replace(LIFECYCLE, "calledElement=\"tierflowPhaseProcess\"", "calledElement=\"tierflowImplementationProcess\"");
+
+        List<BpmnContractViolation> violations = BpmnContractValidator.validate(LIFECYCLE_PROCESS_RESOURCE, xml);
+
+        assertThat(violations).extracting(BpmnContractViolation::rule).contains("phase-call-missing");
+        assertThat(violations).filteredOn(v -> v.rule().equals("phase-call-missing"))
+                .extracting(BpmnContractViolation::elementId).containsExactly(PHASE_PROCESS);
     }
 
     // ------------------------------------------------------------------------------------------ TierFlow.Builder
