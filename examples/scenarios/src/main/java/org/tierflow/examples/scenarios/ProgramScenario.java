@@ -125,7 +125,8 @@ final class ProgramScenario {
             outcomes.put(tier.code(), new TierOutcome(tier.code(), tier.name().zh() + " / " + tier.name().en()));
         }
         // A program with a quota per year selects in yearly rounds: every year of the program has its own
-        // candidates, rounds, publicity and quota. Other programs select once, in their first year.
+        // candidates, rounds, publicity and quota for those tiers. Other programs and tiers select once, in the
+        // first year.
         boolean yearly = program.tiers().stream().anyMatch(tier -> tier.quotaScope().perYear());
         int lastYear = yearly ? program.endYear() : program.startYear();
         for (int year = program.startYear(); year <= lastYear; year++) {
@@ -134,7 +135,10 @@ final class ProgramScenario {
             currentYear = year;
             rounds.clear();
             for (TierDefinition tier : program.tiers()) {
-                nominate(tier, candidatesPerTier);
+                // Tiers with one quota for the whole program (and schools, which apply once) select in the first year.
+                if (year == program.startYear() || tier.quotaScope().perYear()) {
+                    nominate(tier, candidatesPerTier);
+                }
             }
             review();
             withdrawSome();
