@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
+import org.flowable.variable.api.persistence.entity.VariableInstance;
 import org.tierflow.core.api.Decision;
 import org.tierflow.core.api.DecisionOutcome;
 import org.tierflow.core.api.DecisionVetoedException;
@@ -41,6 +45,11 @@ import org.tierflow.core.spi.NotificationKind;
 public final class DefaultReviewService implements ReviewService, ReviewSteps {
 
     private static final int MAX_PAGE_SIZE = 500;
+
+    /** The level variables a decision reads: who may act, and where the nomination stands. */
+    private static final List<String> DECISION_VARIABLES = List.of(VAR_NOMINATION_ID, VAR_STEP_INDEX,
+            VAR_REVIEW_UNIT_ID, VAR_APPLICANT_ID, VAR_APPROVER_SOURCE, VAR_PROGRAM_CODE, VAR_TIER_CODE,
+            VAR_APPROVER_UNIT_ID, VAR_APPROVER_LEVEL, VAR_REVIEW_ACTION);
 
     private final TierFlowRuntime runtime;
     private final Events events;
@@ -138,16 +147,18 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
 
     private Nomination decide(String taskId, String userId, Decision decision, boolean byApprover) {
         return runtime.inTransaction(() -> {
-            Task task = reviewTask(taskId);
+            // The task without its variables, then only the level's variables (not the serialised candidate list);
+            // both stay in the command's cache, where completing the task finds them again.
+            Task task = openReviewTask(taskId);
+            Map<String, Object> variables = levelVariables(task);
             if (byApprover) {
-                authorize(task, userId, "decide");
+                authorize(variables, userId, "decide");
             }
             if (byApprover && task.getAssignee() != null && !task.getAssignee().equals(userId)) {
                 throw new NotAuthorizedException(new LocalizedText(
                         "该审核任务已由 " + task.getAssignee() + " 认领，只有认领人可以作出决定",
                         "this review is claimed by " + task.getAssignee() + "; only they can decide it"));
             }
-            Map<String, Object> variables = task.getProcessVariables();
             NominationEntity nomination = runtime.nomination((String) variables.get(VAR_NOMINATION_ID));
             int stepIndex = ((Number) variables.get(VAR_STEP_INDEX)).intValue();
             ReviewStep step = runtime.chainOf(nomination).steps().get(stepIndex);
@@ -324,9 +335,43 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
         return task;
     }
 
+    /** The open review task without its variables, or a not-found error. */
+    private Task openReviewTask(String taskId) {
+        Task task = runtime.engine().getTaskService().createTaskQuery()
+                .taskId(taskId)
+                .taskDefinitionKey(TASK_REVIEW_NOMINATION)
+                .singleResult();
+        if (task == null) {
+            throw new NotFoundException(new LocalizedText(
+                    "审核任务 " + taskId + " 不存在或已办结", "review " + taskId + " does not exist or is already decided"));
+        }
+        return task;
+    }
+
+    /**
+     * The variables of the task's level review that a decision reads. The process instance's variable rows are
+     * loaded once (the engine reads them again when the task completes, from the command's cache); only these
+     * values are deserialised, so the candidate list (a serialised Java list) is neither fetched nor read.
+     */
+    private static Map<String, Object> levelVariables(Task task) {
+        ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager().findById(task.getProcessInstanceId());
+        Map<String, VariableInstance> rows = instance.getVariableInstances();
+        Map<String, Object> values = new HashMap<>();
+        for (String name : DECISION_VARIABLES) {
+            VariableInstance row = rows.get(name);
+            if (row != null) {
+                values.put(name, row.getValue());
+            }
+        }
+        return values;
+    }
+
     private void authorize(Task task, String userId, String what) {
-        if (!mayAct(task, userId)) {
-            Map<String, Object> v = task.getProcessVariables();
+        authorize(task.getProcessVariables(), userId, what);
+    }
+
+    private void authorize(Map<String, Object> v, String userId, String what) {
+        if (!mayAct(v, userId)) {
             throw new NotAuthorizedException(new LocalizedText(
                     "用户 " + userId + " 无权审核单位 " + v.get(VAR_APPROVER_UNIT_ID) + "（"
                             + OrganisationLevel.valueOf((String) v.get(VAR_APPROVER_LEVEL)).label().zh() + "级）的申报",
@@ -337,7 +382,10 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
 
     /** Asks the directory again (or checks the administrator) for the unit and level the review belongs to. */
     private boolean mayAct(Task task, String userId) {
-        Map<String, Object> v = task.getProcessVariables();
+        return mayAct(task.getProcessVariables(), userId);
+    }
+
+    private boolean mayAct(Map<String, Object> v, String userId) {
         if (userId == null || userId.equals(v.get(VAR_APPLICANT_ID))) {
             return false;
         }

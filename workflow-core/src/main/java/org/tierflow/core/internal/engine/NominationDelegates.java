@@ -66,7 +66,18 @@ final class NominationDelegates {
     private void chooseLevelReview(DelegateExecution execution, NominationEntity nomination, int stepIndex) {
         ReviewStep step = runtime.chainOf(nomination).steps().get(stepIndex);
         OrganisationUnit unit = runtime.unitAt(nomination.getUnitId(), step.level());
-        execution.setVariable(VAR_LEVEL_REVIEW_PROCESS, runtime.levelReviewProcessFor(unit.id()));
+        setIfChanged(execution, VAR_LEVEL_REVIEW_PROCESS, runtime.levelReviewProcessFor(unit.id()));
+    }
+
+    /**
+     * Sets a variable of the nomination process only when its value changes: setting the same value again still
+     * costs the engine a read and an update of the variable's history row (issue 9a; the value is read from the
+     * variables the engine already holds for the execution).
+     */
+    private static void setIfChanged(DelegateExecution execution, String name, Object value) {
+        if (!execution.hasVariable(name) || !java.util.Objects.equals(execution.getVariable(name), value)) {
+            execution.setVariable(name, value);
+        }
     }
 
     /** Works out who acts at this level, applying the self-approval and empty-approver policies. */
@@ -186,7 +197,7 @@ final class NominationDelegates {
         int next = ((Number) execution.getVariable(VAR_STEP_INDEX)).intValue() + 1;
         int length = ((Number) execution.getVariable(VAR_CHAIN_LENGTH)).intValue();
         execution.setVariable(VAR_STEP_INDEX, next);
-        execution.setVariable(VAR_CHAIN_COMPLETE, next >= length);
+        setIfChanged(execution, VAR_CHAIN_COMPLETE, next >= length);
         if (next < length) {
             nomination.setStepIndex(next);
             nomination.setUpdatedAt(runtime.now());

@@ -158,6 +158,12 @@ public final class TierFlowRuntime {
             throw e.reason;
         } catch (FlowableOptimisticLockingException | OptimisticLockException | StaleStateException e) {
             throw new ConcurrentChangeException(e);
+        } catch (RuntimeException e) {
+            // Two appends to one timeline at once: the second gets the first's sequence number (see NominationRecords).
+            if (org.tierflow.core.internal.persistence.DatabaseErrors.isTimelineSequenceClash(e)) {
+                throw new ConcurrentChangeException(e);
+            }
+            throw e;
         }
     }
 

@@ -20,4 +20,19 @@ public final class DatabaseErrors {
         }
         return false;
     }
+
+    /**
+     * Whether the failure is two transactions numbering an entry of the same nomination's timeline alike: both
+     * appended to it at once, and the second must give way like any other concurrent change (the timeline's unique
+     * (nomination_id, seq) constraint, named so on H2 and PostgreSQL).
+     */
+    public static boolean isTimelineSequenceClash(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("tierflow_review_record_seq")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

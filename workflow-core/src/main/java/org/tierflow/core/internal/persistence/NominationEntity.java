@@ -68,6 +68,10 @@ public class NominationEntity {
     @Column(name = "candidate_key")
     private String candidateKey;
 
+    /** The sequence number of the timeline's last entry (0: none yet); the next entry takes the one after it. */
+    @Column(name = "timeline_seq", nullable = false)
+    private int timelineSeq;
+
     @Version
     private long version;
 
@@ -101,5 +105,7 @@ public class NominationEntity {
     public void setSubmittedAt(Instant submittedAt) { this.submittedAt = submittedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public int getTimelineSeq() { return timelineSeq; }
+    public void setTimelineSeq(int timelineSeq) { this.timelineSeq = timelineSeq; }
     public long getVersion() { return version; }
 }

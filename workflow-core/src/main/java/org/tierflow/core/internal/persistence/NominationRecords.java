@@ -67,7 +67,19 @@ public final class NominationRecords {
         });
     }
 
+    /**
+     * The next sequence number of the nomination's timeline: kept on the nomination row (migration V9), which the
+     * session usually holds already, so no query over the timeline is needed. The row's version makes two concurrent
+     * appends collide on the update as they would on the timeline's unique (nomination_id, seq).
+     */
     private int nextSeq(String nominationId) {
+        NominationEntity nomination = session().get(NominationEntity.class, nominationId);
+        if (nomination != null) {
+            int next = nomination.getTimelineSeq() + 1;
+            nomination.setTimelineSeq(next);
+            return next;
+        }
+        // Not a nomination row (nothing appends so today): number after the last entry, as before V9.
         session().flush();
         Integer max = session().createSelectionQuery(
                         "select max(r.seq) from ReviewRecordEntity r where r.nominationId = :id", Integer.class)

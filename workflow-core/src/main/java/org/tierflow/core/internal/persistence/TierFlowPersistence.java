@@ -43,6 +43,9 @@ public final class TierFlowPersistence implements AutoCloseable {
                 .table("tierflow_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                // Versions are handed out per feature, so a database may already hold a later one (V10) when an
+                // earlier one (V9) arrives: apply it then instead of refusing to start.
+                .outOfOrder(true)
                 .load()
                 .migrate();
         Configuration configuration = new Configuration()

@@ -269,8 +269,12 @@ public final class DefaultSelectionService implements SelectionService {
                         .findFirst().orElse(null);
                 quotas.add(total != null ? context.quotas().toQuota(tier, total, QuotaLedger.TIER_TOTAL)
                         : new Quota(programCode, tier.code(), QuotaLedger.TIER_TOTAL, true, tier.quota(), 0, tier.quota()));
+                // Rows without an allocation keep no counter: their use is reported from what they passed on.
+                Map<String, Integer> reportedUse = context.quotas().reportedUse(ofTier.stream()
+                        .filter(r -> !QuotaLedger.TIER_TOTAL.equals(r.getUnitId()) && r.getAllocated() == null)
+                        .map(QuotaEntity::getId).toList());
                 ofTier.stream().filter(r -> !QuotaLedger.TIER_TOTAL.equals(r.getUnitId()))
-                        .forEach(r -> quotas.add(context.quotas().toQuota(tier, r, r.getUnitId())));
+                        .forEach(r -> quotas.add(context.quotas().report(tier, r, r.getUnitId(), reportedUse)));
             }
             return List.copyOf(quotas);
         });

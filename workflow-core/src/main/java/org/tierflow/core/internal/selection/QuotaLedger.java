@@ -102,7 +102,7 @@ public final class QuotaLedger {
         }
         OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
         List<String> keys = keysFor(programCode, tier, chain, stepIndex, reviewUnit, nominationId);
-        Map<String, QuotaEntity> rows = lock(programCode, tier, keys);
+        Map<String, QuotaEntity> rows = lockRows(programCode, tier, keys);
         takeSlots(tier, rows, nominationId, stepIndex, reviewUnit, chain);
     }
 
@@ -137,13 +137,8 @@ public final class QuotaLedger {
             String key = keyById.get((String) row[3]);
             Integer allocated = isTotal(key) ? Integer.valueOf(tier.quota()) : (Integer) row[1];
             int used = (Integer) row[2];
-            boolean held = !session().createSelectionQuery(
-                            "select u.id from QuotaUseEntity u where u.quotaId = :quota and u.nominationId = :nomination",
-                            String.class)
-                    .setParameter("quota", row[3])
-                    .setParameter("nomination", nominationId)
-                    .getResultList().isEmpty();
-            if (allocated != null && used >= allocated && !held) {
+            // Whether this nomination already holds a slot matters only for a full row: asked only then.
+            if (allocated != null && used >= allocated && !holds((String) row[3], nominationId)) {
                 QuotaEntity snapshot = new QuotaEntity();
                 snapshot.setProgramCode(programCode);
                 fillKey(snapshot, key);
@@ -157,8 +152,16 @@ public final class QuotaLedger {
     private void takeSlots(TierDefinition tier, Map<String, QuotaEntity> rows, String nominationId, int stepIndex,
                            OrganisationUnit reviewUnit, ReviewChain chain) {
         List<QuotaEntity> toTake = new ArrayList<>();
+        List<QuotaEntity> toRecord = new ArrayList<>();
         for (QuotaEntity row : rows.values()) {
             if (holds(row, nominationId)) {
+                continue;
+            }
+            if (!isLimited(tier, row)) {
+                // No allocation: nothing to run out of, so no counter to keep. The use is recorded (what the unit
+                // passed on is reported from these, see reportedUse), and the row stays locked until the commit, so
+                // an allocation made meanwhile counts this pass.
+                toRecord.add(row);
                 continue;
             }
             if (isFull(tier, row)) {
@@ -170,14 +173,51 @@ public final class QuotaLedger {
         for (QuotaEntity row : toTake) {
             row.setUsed(row.getUsed() + 1);
             row.setUpdatedAt(now);
-            QuotaUseEntity use = new QuotaUseEntity();
-            use.setId(UUID.randomUUID().toString());
-            use.setQuotaId(row.getId());
-            use.setNominationId(nominationId);
-            use.setStepIndex(stepIndex);
-            use.setUsedAt(now);
-            session().persist(use);
+            recordUse(row, nominationId, stepIndex, now);
         }
+        for (QuotaEntity row : toRecord) {
+            recordUse(row, nominationId, stepIndex, now);
+        }
+    }
+
+    private void recordUse(QuotaEntity row, String nominationId, int stepIndex, Instant now) {
+        QuotaUseEntity use = new QuotaUseEntity();
+        use.setId(UUID.randomUUID().toString());
+        use.setQuotaId(row.getId());
+        use.setNominationId(nominationId);
+        use.setStepIndex(stepIndex);
+        use.setUsedAt(now);
+        session().persist(use);
+    }
+
+    /** Whether the row has a limit: the tier's totals always, a unit's row once it was allocated a quota. */
+    private static boolean isLimited(TierDefinition tier, QuotaEntity row) {
+        return effectiveAllocated(tier, row) != null;
+    }
+
+    /**
+     * What rows without an allocation have passed on: the nominations holding an unreleased use of them. Passes
+     * keep no counter on such rows (nothing to run out of); this is the report, by row id, for the rows asked.
+     */
+    public Map<String, Integer> reportedUse(Collection<String> quotaIds) {
+        Map<String, Integer> used = new LinkedHashMap<>();
+        if (quotaIds.isEmpty()) {
+            return used;
+        }
+        session().flush();
+        session().createSelectionQuery(
+                        "select u.quotaId, count(u) from QuotaUseEntity u"
+                                + " where u.quotaId in (:ids) and u.releasedAt is null group by u.quotaId", Object[].class)
+                .setParameter("ids", quotaIds)
+                .getResultList()
+                .forEach(r -> used.put((String) r[0], ((Number) r[1]).intValue()));
+        return used;
+    }
+
+    /** A row's quota as it stands, named after the unit asked for; a row without an allocation reports its use. */
+    public Quota report(TierDefinition tier, QuotaEntity row, String unitId, Map<String, Integer> reportedUse) {
+        int used = isLimited(tier, row) ? row.getUsed() : reportedUse.getOrDefault(row.getId(), 0);
+        return toQuota(row.getProgramCode(), tier.code(), unitId, effectiveAllocated(tier, row), used);
     }
 
     /**
@@ -318,6 +358,20 @@ public final class QuotaLedger {
      * are created without an allocation; the tier's total is created with the tier's quota.
      */
     public Map<String, QuotaEntity> lock(String programCode, TierDefinition tier, Collection<String> keys) {
+        Map<String, QuotaEntity> rows = lockRows(programCode, tier, keys);
+        // Rows without an allocation keep no counter while passes go through them: bring it up to date now, under
+        // the lock, for the caller that may allocate to them, cut them or show them.
+        List<String> unlimited = rows.values().stream().filter(row -> !isLimited(tier, row)).map(QuotaEntity::getId).toList();
+        if (!unlimited.isEmpty()) {
+            Map<String, Integer> used = reportedUse(unlimited);
+            rows.values().stream().filter(row -> !isLimited(tier, row))
+                    .forEach(row -> row.setUsed(used.getOrDefault(row.getId(), 0)));
+        }
+        return rows;
+    }
+
+    /** Locks (creating when missing) the rows of these keys, in lock order, as they are stored. */
+    private Map<String, QuotaEntity> lockRows(String programCode, TierDefinition tier, Collection<String> keys) {
         TreeSet<String> ordered = new TreeSet<>(LOCK_ORDER);
         ordered.addAll(keys);
         Map<String, QuotaEntity> rows = new LinkedHashMap<>();
@@ -345,12 +399,17 @@ public final class QuotaLedger {
 
     /** Whether this nomination holds a slot of the row. */
     public boolean holds(QuotaEntity row, String nominationId) {
+        return holds(row.getId(), nominationId);
+    }
+
+    private boolean holds(String quotaId, String nominationId) {
         session().flush();
         return !session().createSelectionQuery(
                         "select u.id from QuotaUseEntity u where u.quotaId = :quota and u.nominationId = :nomination",
                         String.class)
-                .setParameter("quota", row.getId())
+                .setParameter("quota", quotaId)
                 .setParameter("nomination", nominationId)
+                .setMaxResults(1)
                 .getResultList().isEmpty();
     }
 
@@ -381,6 +440,9 @@ public final class QuotaLedger {
                     .getResultList();
             for (QuotaUseEntity use : uses) {
                 use.setReleasedAt(now);
+            }
+            // One use per row and nomination (unique): one slot back.
+            if (!uses.isEmpty()) {
                 row.setUsed(row.getUsed() - 1);
                 row.setUpdatedAt(now);
             }
@@ -403,8 +465,9 @@ public final class QuotaLedger {
             key = unit.id();
         }
         QuotaEntity row = session().find(QuotaEntity.class, rowId(programCode, tier.code(), key));
-        int used = row == null ? 0 : row.getUsed();
         Integer allocated = isTotal(key) ? Integer.valueOf(tier.quota()) : row == null ? null : row.getAllocated();
+        int used = row == null ? 0 : allocated != null ? row.getUsed()
+                : reportedUse(List.of(row.getId())).getOrDefault(row.getId(), 0);
         return toQuota(programCode, tier.code(), unit.id(), allocated, used);
     }
 
