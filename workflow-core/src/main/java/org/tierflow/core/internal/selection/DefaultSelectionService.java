@@ -530,10 +530,15 @@ public final class DefaultSelectionService implements SelectionService {
             }
 
             // Apply, best ranked first. A handler's veto (checked before anything changes) is reported like any
-            // other problem, and the whole batch rolls back.
+            // other problem, and the whole batch rolls back. Items go in chunks: after each, what the command wrote
+            // so far goes to the database (same transaction) and the engine's caches are emptied, so every item
+            // costs the same however large the batch (see CommandCheckpoint).
+            Chunks chunks = new Chunks();
+            chunks.checkpoint();
             List<BatchItemProblem> late = new ArrayList<>();
             List<Nomination> selected = new ArrayList<>();
             for (Candidate c : chosen) {
+                chunks.next();
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("roundId", round.getId());
                 data.put("rank", c.ranked().rank());
@@ -549,6 +554,7 @@ public final class DefaultSelectionService implements SelectionService {
             List<Nomination> rejected = new ArrayList<>();
             if (rejectOthers) {
                 for (Candidate c : others) {
+                    chunks.next();
                     apply(c, userId, new Decision(DecisionOutcome.REJECT, comment, List.of(),
                             Map.of("roundId", round.getId(), "rank", c.ranked().rank())), late)
                             .ifPresent(n -> {
@@ -564,6 +570,26 @@ public final class DefaultSelectionService implements SelectionService {
             return new BatchOutcome(toRound(round), selected, rejected,
                     context.quotas().status(round.getProgramCode(), tier, unit));
         });
+    }
+
+    /** Items applied in one chunk between two checkpoints of the batch's engine command. */
+    static final int CHUNK_SIZE = 200;
+
+    /** Counts the items of a batch and empties the command's caches after every {@link #CHUNK_SIZE} of them. */
+    private final class Chunks {
+        private int inChunk;
+
+        /** Before the next item: a checkpoint when the chunk is full. */
+        void next() {
+            if (++inChunk > CHUNK_SIZE) {
+                checkpoint();
+                inChunk = 1;
+            }
+        }
+
+        void checkpoint() {
+            CommandCheckpoint.flushAndForget(session());
+        }
     }
 
     private Optional<Nomination> apply(Candidate candidate, String userId, Decision decision, List<BatchItemProblem> late) {
