@@ -485,9 +485,12 @@ public final class DefaultSelectionService implements SelectionService {
             Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier, allKeys);
             Map<String, Integer> left = new HashMap<>();
             rows.forEach((key, row) -> left.put(key, context.quotas().remaining(tier, row)));
+            Map<String, Set<String>> holders = context.quotas().holders(rows.values(),
+                    chosen.stream().map(c -> c.ranked().nominationId()).toList());
             for (Candidate c : chosen) {
                 List<String> needed = keysByCandidate.get(c).stream()
-                        .filter(key -> !context.quotas().holds(rows.get(key), c.ranked().nominationId()))
+                        .filter(key -> !holders.getOrDefault(rows.get(key).getId(), Set.of())
+                                .contains(c.ranked().nominationId()))
                         .toList();
                 Optional<String> full = needed.stream().filter(key -> left.get(key) != null && left.get(key) <= 0).findFirst();
                 if (full.isPresent()) {
@@ -573,7 +576,7 @@ public final class DefaultSelectionService implements SelectionService {
     }
 
     /** Items applied in one chunk between two checkpoints of the batch's engine command. */
-    static final int CHUNK_SIZE = 200;
+    static final int CHUNK_SIZE = 100;
 
     /** Counts the items of a batch and empties the command's caches after every {@link #CHUNK_SIZE} of them. */
     private final class Chunks {
@@ -745,9 +748,13 @@ public final class DefaultSelectionService implements SelectionService {
                 }
             });
         }
+        Map<String, NominationSummary> summaries = summaries(taskByNomination.keySet());
         List<Candidate> unranked = new ArrayList<>();
         taskByNomination.forEach((nominationId, task) -> {
-            Nomination nomination = context.nominations().get(nominationId);
+            NominationSummary nomination = summaries.get(nominationId);
+            if (nomination == null) {
+                return; // a task without its nomination record belongs to nobody's round
+            }
             int step = ((Number) task.getProcessVariables().get(VAR_STEP_INDEX)).intValue();
             unranked.add(new Candidate(new RankedCandidate(0, nominationId, nomination.applicantId(), nomination.unitId(),
                     step, scores.get(nominationId), nomination.submittedAt(), task.getId()), task, nomination.unitId()));
@@ -761,6 +768,29 @@ public final class DefaultSelectionService implements SelectionService {
                     r.stepIndex(), r.score(), r.submittedAt(), r.taskId()), c.task(), c.applicantUnitId()));
         }
         return ranked;
+    }
+
+    /** What ranking needs of a nomination record. */
+    private record NominationSummary(String applicantId, String unitId, Instant submittedAt) {
+    }
+
+    /**
+     * The records of these nominations, a thousand per query rather than one read each (a round may hold ten
+     * thousand candidates). The entity is named in the query only: selection does not depend on the persistence
+     * package, which depends on it.
+     */
+    private Map<String, NominationSummary> summaries(Set<String> nominationIds) {
+        Map<String, NominationSummary> summaries = new HashMap<>();
+        List<String> ids = List.copyOf(nominationIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            session().createSelectionQuery("select n.id, n.applicantId, n.unitId, n.submittedAt from NominationEntity n"
+                            + " where n.id in (:ids)", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .getResultList()
+                    .forEach(row -> summaries.put((String) row[0],
+                            new NominationSummary((String) row[1], (String) row[2], (Instant) row[3])));
+        }
+        return summaries;
     }
 
     /** Whether the round's level is where this nomination's chain decides. */
