@@ -73,6 +73,8 @@ public final class DefaultSelectionService implements SelectionService {
             .thenComparing(RankedCandidate::submittedAt)
             .thenComparing(RankedCandidate::nominationId);
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSelectionService.class);
+
     private final SelectionContext context;
 
     public DefaultSelectionService(SelectionContext context) {
@@ -536,7 +538,7 @@ public final class DefaultSelectionService implements SelectionService {
             // other problem, and the whole batch rolls back. Items go in chunks: after each, what the command wrote
             // so far goes to the database (same transaction) and the engine's caches are emptied, so every item
             // costs the same however large the batch (see CommandCheckpoint).
-            Chunks chunks = new Chunks();
+            Chunks chunks = new Chunks(round.getId());
             chunks.checkpoint();
             List<BatchItemProblem> late = new ArrayList<>();
             List<Nomination> selected = new ArrayList<>();
@@ -566,6 +568,7 @@ public final class DefaultSelectionService implements SelectionService {
                             });
                 }
             }
+            chunks.log();
             if (!late.isEmpty()) {
                 throw new BatchRejectedException(late);
             }
@@ -580,18 +583,38 @@ public final class DefaultSelectionService implements SelectionService {
 
     /** Counts the items of a batch and empties the command's caches after every {@link #CHUNK_SIZE} of them. */
     private final class Chunks {
+        private final String roundId;
         private int inChunk;
+        private int applied;
+        /** When the current chunk started (a duration for the debug log only, never a time TierFlow records). */
+        private long started = System.nanoTime();
+
+        Chunks(String roundId) {
+            this.roundId = roundId;
+        }
 
         /** Before the next item: a checkpoint when the chunk is full. */
         void next() {
-            if (++inChunk > CHUNK_SIZE) {
+            if (inChunk == CHUNK_SIZE) {
                 checkpoint();
-                inChunk = 1;
+                inChunk = 0;
             }
+            inChunk++;
+            applied++;
         }
 
         void checkpoint() {
             CommandCheckpoint.flushAndForget(session());
+            log();
+        }
+
+        /** After the last item: the last chunk's time (it is written when the command ends). */
+        void log() {
+            if (LOG.isDebugEnabled() && applied > 0) {
+                LOG.debug("Batch of round {}: {} items applied, the last {} in {} ms", roundId, applied, inChunk,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            started = System.nanoTime();
         }
     }
 
