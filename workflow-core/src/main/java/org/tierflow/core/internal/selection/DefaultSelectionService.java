@@ -450,6 +450,8 @@ public final class DefaultSelectionService implements SelectionService {
             Map<String, Candidate> byId = new HashMap<>();
             candidates.forEach(c -> byId.put(c.ranked().nominationId(), c));
             Set<String> seen = new HashSet<>();
+            // The directory's answer per unit, level and action, asked once for the batch, not once per item.
+            Map<ApproverQuery, Boolean> answers = new HashMap<>();
             for (String id : selection) {
                 if (id == null) {
                     continue;
@@ -463,13 +465,13 @@ public final class DefaultSelectionService implements SelectionService {
                 if (candidate == null) {
                     itemProblems.get(id).add(notInRound(round, id));
                 } else {
-                    checkTask(candidate, userId).ifPresent(itemProblems.get(id)::add);
+                    checkTask(candidate, userId, answers).ifPresent(itemProblems.get(id)::add);
                 }
             }
             List<Candidate> others = candidates.stream().filter(c -> !seen.contains(c.ranked().nominationId())).toList();
             if (rejectOthers) {
                 for (Candidate other : others) {
-                    checkTask(other, userId).ifPresent(p -> itemProblems
+                    checkTask(other, userId, answers).ifPresent(p -> itemProblems
                             .computeIfAbsent(other.ranked().nominationId(), k -> new ArrayList<>()).add(p));
                 }
             }
@@ -877,10 +879,10 @@ public final class DefaultSelectionService implements SelectionService {
     }
 
     /** Why the user cannot decide this candidate's review, if they cannot. */
-    private Optional<BatchItemProblem> checkTask(Candidate candidate, String userId) {
+    private Optional<BatchItemProblem> checkTask(Candidate candidate, String userId, Map<ApproverQuery, Boolean> answers) {
         String id = candidate.ranked().nominationId();
         Task task = candidate.task();
-        if (!mayAct(task, userId)) {
+        if (!mayAct(task, userId, answers)) {
             Map<String, Object> v = task.getProcessVariables();
             return Optional.of(new BatchItemProblem(id, "not-authorized", new LocalizedText(
                     "用户 " + userId + " 无权审核该申报（审核单位 " + v.get(VAR_APPROVER_UNIT_ID) + "）"
@@ -913,8 +915,15 @@ public final class DefaultSelectionService implements SelectionService {
                         + " level")));
     }
 
-    /** The same check as the review service: the directory (or the administrator) for the task's unit and level. */
     private boolean mayAct(Task task, String userId) {
+        return mayAct(task, userId, null);
+    }
+
+    /**
+     * The same check as the review service: the directory (or the administrator) for the task's unit and level;
+     * with {@code answers}, each distinct question goes to the directory once.
+     */
+    private boolean mayAct(Task task, String userId, Map<ApproverQuery, Boolean> answers) {
         Map<String, Object> v = task.getProcessVariables();
         if (userId == null || userId.equals(v.get(VAR_APPLICANT_ID))) {
             return false;
@@ -922,10 +931,14 @@ public final class DefaultSelectionService implements SelectionService {
         if (SOURCE_ADMINISTRATOR.equals(v.get(VAR_APPROVER_SOURCE))) {
             return userId.equals(context.policies().administratorId());
         }
-        return context.approvers().mayAct(userId, new ApproverQuery((String) v.get(VAR_PROGRAM_CODE),
+        ApproverQuery query = new ApproverQuery((String) v.get(VAR_PROGRAM_CODE),
                 (String) v.get(VAR_TIER_CODE), (String) v.get(VAR_APPROVER_UNIT_ID),
                 OrganisationLevel.valueOf((String) v.get(VAR_APPROVER_LEVEL)),
-                ReviewAction.valueOf((String) v.get(VAR_REVIEW_ACTION))));
+                ReviewAction.valueOf((String) v.get(VAR_REVIEW_ACTION)));
+        if (answers == null) {
+            return context.approvers().mayAct(userId, query);
+        }
+        return answers.computeIfAbsent(query, q -> context.approvers().mayAct(userId, q));
     }
 
     private boolean mayActForRound(SelectionRoundEntity round, String userId) {
