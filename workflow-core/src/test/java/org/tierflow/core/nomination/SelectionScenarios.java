@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -49,6 +51,8 @@ import org.tierflow.core.api.Withdrawal;
 import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
 import org.tierflow.core.spi.ApproverDirectory;
+import org.tierflow.core.spi.DecisionContext;
+import org.tierflow.core.spi.DecisionHandler;
 import org.tierflow.core.support.InMemoryOrganisationDirectory;
 
 /**
@@ -82,6 +86,28 @@ abstract class SelectionScenarios {
         return InMemoryOrganisationDirectory.of(units);
     }
 
+    /** Candidates in the large batch: more than three of the selection service's chunks. */
+    static final int LARGE_BATCH = 650;
+
+    /** The nomination the large batch's handler vetoes, or fails after passing; none when null. */
+    static final AtomicReference<String> VETO = new AtomicReference<>();
+    static final AtomicReference<String> FAIL_AFTER = new AtomicReference<>();
+
+    static final DecisionHandler LARGE_BATCH_HANDLER = new DecisionHandler() {
+        @Override
+        public Optional<LocalizedText> beforeDecision(DecisionContext context) {
+            return context.nomination().id().equals(VETO.get())
+                    ? Optional.of(new LocalizedText("材料不全", "papers incomplete")) : Optional.empty();
+        }
+
+        @Override
+        public void afterDecision(DecisionContext context) {
+            if (context.nomination().id().equals(FAIL_AFTER.get())) {
+                throw new IllegalStateException("host system down while recording " + context.nomination().id());
+            }
+        }
+    };
+
     final AtomicInteger applicants = new AtomicInteger();
     TierFlowTestEngine fixture;
     NominationService nominations;
@@ -96,8 +122,9 @@ abstract class SelectionScenarios {
     @BeforeAll
     void startEngine() {
         fixture = TierFlowTestEngine.start(dataSource(), builder -> builder
-                .organisations(tree("alloc", "enforce", "rank", "batch", "window", "wait"))
-                .approvers(APPROVERS));
+                .organisations(tree("alloc", "enforce", "rank", "batch", "window", "wait", "large"))
+                .approvers(APPROVERS)
+                .decisionHandler("large", LARGE_BATCH_HANDLER));
         nominations = fixture.tierFlow.nominations();
         reviews = fixture.tierFlow.reviews();
         selection = fixture.tierFlow.selection();
@@ -371,6 +398,73 @@ abstract class SelectionScenarios {
         assertThat(nominations.get(first.id()).state()).isEqualTo(NominationState.REJECTED);
         assertThat(lastDecision(first.id()).comment()).isEqualTo("未入选本批 / not selected in this round");
         assertThat(selection.quota(NINGXIA, BACKBONE, "window-d1").used()).isEqualTo(1);
+    }
+
+    @Test
+    void aLargeBatchAcrossSeveralChunksRollsBackWhollyWhenALateItemFailsAndOtherwiseAppliesEveryItem() {
+        selection.allocate(NINGXIA, BACKBONE, "nx", Map.of("large-d1", LARGE_BATCH), "nx-approver");
+        for (int i = 0; i < LARGE_BATCH; i++) {
+            submit(BACKBONE, "large-d1-s1");
+        }
+        SelectionRound round = openRoundNow("large-d1");
+        List<String> ranked = selection.rankedCandidates(round.id(), "large-d1-approver").stream()
+                .map(RankedCandidate::nominationId).toList();
+        assertThat(ranked).hasSize(LARGE_BATCH);
+        String first = ranked.get(0);
+        String late = ranked.get(LARGE_BATCH - 10);
+        List<TimelineEntry> firstTimeline = nominations.timeline(first);
+        long historicTasks = fixture.engine.getHistoryService().createHistoricTaskInstanceQuery().count();
+
+        // A veto of a late item (checked before that item changes) lists it and undoes the earlier chunks too.
+        VETO.set(late);
+        try {
+            BatchRejectedException refused = catchThrowableOfType(BatchRejectedException.class,
+                    () -> selection.selectBatch(round.id(), "large-d1-approver", ranked, "择优 / merit"));
+            assertThat(refused.problems()).extracting(BatchItemProblem::nominationId, BatchItemProblem::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(late, "vetoed"));
+        } finally {
+            VETO.set(null);
+        }
+        assertNothingChanged(round, ranked, first, firstTimeline, historicTasks);
+
+        // A host failure after a late item was applied rolls back that item and every chunk before it.
+        FAIL_AFTER.set(late);
+        try {
+            assertThatThrownBy(() -> selection.selectBatch(round.id(), "large-d1-approver", ranked, "择优 / merit"))
+                    .hasStackTraceContaining("host system down");
+        } finally {
+            FAIL_AFTER.set(null);
+        }
+        assertNothingChanged(round, ranked, first, firstTimeline, historicTasks);
+
+        BatchOutcome outcome = selection.selectBatch(round.id(), "large-d1-approver", ranked, "择优 / merit");
+
+        assertThat(outcome.selected()).extracting(Nomination::id).containsExactlyElementsOf(ranked);
+        assertThat(outcome.selected()).extracting(Nomination::state).containsOnly(NominationState.SELECTED);
+        assertThat(outcome.quota()).isEqualTo(new Quota(NINGXIA, BACKBONE, "large-d1", true, LARGE_BATCH, LARGE_BATCH, 0));
+        assertThat(selection.rankedCandidates(round.id(), "large-d1-approver")).isEmpty();
+        for (int i : new int[] {0, 199, 200, 401, LARGE_BATCH - 1}) {
+            String id = ranked.get(i);
+            assertThat(nominations.get(id).state()).isEqualTo(NominationState.SELECTED);
+            TimelineEntry passed = lastDecision(id);
+            assertThat(passed.actorId()).isEqualTo("large-d1-approver");
+            assertThat(passed.data()).containsEntry("roundId", round.id()).containsEntry("rank", i + 1);
+            assertThat(openTask(id)).as("the district's review is done").isNull();
+        }
+        assertThat(fixture.engine.getHistoryService().createHistoricTaskInstanceQuery().finished().count())
+                .isGreaterThanOrEqualTo(LARGE_BATCH);
+        assertThat(selection.quota(NINGXIA, BACKBONE, "large-d1").used()).isEqualTo(LARGE_BATCH);
+    }
+
+    private void assertNothingChanged(SelectionRound round, List<String> ranked, String first,
+                                      List<TimelineEntry> firstTimeline, long historicTasks) {
+        assertThat(selection.rankedCandidates(round.id(), "large-d1-approver")).hasSize(ranked.size());
+        assertThat(nominations.get(first).state()).isEqualTo(NominationState.IN_REVIEW);
+        assertThat(nominations.timeline(first)).isEqualTo(firstTimeline);
+        assertThat(openTask(first)).isNotNull();
+        assertThat(fixture.engine.getHistoryService().createHistoricTaskInstanceQuery().count())
+                .as("no task of an earlier chunk was completed or created").isEqualTo(historicTasks);
+        assertThat(selection.quota(NINGXIA, BACKBONE, "large-d1").used()).isZero();
     }
 
     // ------------------------------------------------------------------------------------------ waitlist

@@ -73,6 +73,8 @@ public final class DefaultSelectionService implements SelectionService {
             .thenComparing(RankedCandidate::submittedAt)
             .thenComparing(RankedCandidate::nominationId);
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSelectionService.class);
+
     private final SelectionContext context;
 
     public DefaultSelectionService(SelectionContext context) {
@@ -452,6 +454,8 @@ public final class DefaultSelectionService implements SelectionService {
             Map<String, Candidate> byId = new HashMap<>();
             candidates.forEach(c -> byId.put(c.ranked().nominationId(), c));
             Set<String> seen = new HashSet<>();
+            // The directory's answer per unit, level and action, asked once for the batch, not once per item.
+            Map<ApproverQuery, Boolean> answers = new HashMap<>();
             for (String id : selection) {
                 if (id == null) {
                     continue;
@@ -465,13 +469,13 @@ public final class DefaultSelectionService implements SelectionService {
                 if (candidate == null) {
                     itemProblems.get(id).add(notInRound(round, id));
                 } else {
-                    checkTask(candidate, userId).ifPresent(itemProblems.get(id)::add);
+                    checkTask(candidate, userId, answers).ifPresent(itemProblems.get(id)::add);
                 }
             }
             List<Candidate> others = candidates.stream().filter(c -> !seen.contains(c.ranked().nominationId())).toList();
             if (rejectOthers) {
                 for (Candidate other : others) {
-                    checkTask(other, userId).ifPresent(p -> itemProblems
+                    checkTask(other, userId, answers).ifPresent(p -> itemProblems
                             .computeIfAbsent(other.ranked().nominationId(), k -> new ArrayList<>()).add(p));
                 }
             }
@@ -489,9 +493,12 @@ public final class DefaultSelectionService implements SelectionService {
             Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier, allKeys);
             Map<String, Integer> left = new HashMap<>();
             rows.forEach((key, row) -> left.put(key, context.quotas().remaining(tier, row)));
+            Map<String, Set<String>> holders = context.quotas().holders(rows.values(),
+                    chosen.stream().map(c -> c.ranked().nominationId()).toList());
             for (Candidate c : chosen) {
                 List<String> needed = keysByCandidate.get(c).stream()
-                        .filter(key -> !context.quotas().holds(rows.get(key), c.ranked().nominationId()))
+                        .filter(key -> !holders.getOrDefault(rows.get(key).getId(), Set.of())
+                                .contains(c.ranked().nominationId()))
                         .toList();
                 Optional<String> full = needed.stream().filter(key -> left.get(key) != null && left.get(key) <= 0).findFirst();
                 if (full.isPresent()) {
@@ -534,10 +541,15 @@ public final class DefaultSelectionService implements SelectionService {
             }
 
             // Apply, best ranked first. A handler's veto (checked before anything changes) is reported like any
-            // other problem, and the whole batch rolls back.
+            // other problem, and the whole batch rolls back. Items go in chunks: after each, what the command wrote
+            // so far goes to the database (same transaction) and the engine's caches are emptied, so every item
+            // costs the same however large the batch (see CommandCheckpoint).
+            Chunks chunks = new Chunks(round.getId());
+            chunks.checkpoint();
             List<BatchItemProblem> late = new ArrayList<>();
             List<Nomination> selected = new ArrayList<>();
             for (Candidate c : chosen) {
+                chunks.next();
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("roundId", round.getId());
                 data.put("rank", c.ranked().rank());
@@ -553,6 +565,7 @@ public final class DefaultSelectionService implements SelectionService {
             List<Nomination> rejected = new ArrayList<>();
             if (rejectOthers) {
                 for (Candidate c : others) {
+                    chunks.next();
                     apply(c, userId, new Decision(DecisionOutcome.REJECT, comment, List.of(),
                             Map.of("roundId", round.getId(), "rank", c.ranked().rank())), late)
                             .ifPresent(n -> {
@@ -561,6 +574,7 @@ public final class DefaultSelectionService implements SelectionService {
                             });
                 }
             }
+            chunks.log();
             if (!late.isEmpty()) {
                 throw new BatchRejectedException(late);
             }
@@ -568,6 +582,46 @@ public final class DefaultSelectionService implements SelectionService {
             return new BatchOutcome(toRound(round), selected, rejected,
                     context.quotas().status(round.getProgramCode(), tier, unit));
         });
+    }
+
+    /** Items applied in one chunk between two checkpoints of the batch's engine command. */
+    static final int CHUNK_SIZE = 100;
+
+    /** Counts the items of a batch and empties the command's caches after every {@link #CHUNK_SIZE} of them. */
+    private final class Chunks {
+        private final String roundId;
+        private int inChunk;
+        private int applied;
+        /** When the current chunk started (a duration for the debug log only, never a time TierFlow records). */
+        private long started = System.nanoTime();
+
+        Chunks(String roundId) {
+            this.roundId = roundId;
+        }
+
+        /** Before the next item: a checkpoint when the chunk is full. */
+        void next() {
+            if (inChunk == CHUNK_SIZE) {
+                checkpoint();
+                inChunk = 0;
+            }
+            inChunk++;
+            applied++;
+        }
+
+        void checkpoint() {
+            CommandCheckpoint.flushAndForget(session());
+            log();
+        }
+
+        /** After the last item: the last chunk's time (it is written when the command ends). */
+        void log() {
+            if (LOG.isDebugEnabled() && applied > 0) {
+                LOG.debug("Batch of round {}: {} items applied, the last {} in {} ms", roundId, applied, inChunk,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            started = System.nanoTime();
+        }
     }
 
     private Optional<Nomination> apply(Candidate candidate, String userId, Decision decision, List<BatchItemProblem> late) {
@@ -723,9 +777,13 @@ public final class DefaultSelectionService implements SelectionService {
                 }
             });
         }
+        Map<String, NominationSummary> summaries = summaries(taskByNomination.keySet());
         List<Candidate> unranked = new ArrayList<>();
         taskByNomination.forEach((nominationId, task) -> {
-            Nomination nomination = context.nominations().get(nominationId);
+            NominationSummary nomination = summaries.get(nominationId);
+            if (nomination == null) {
+                return; // a task without its nomination record belongs to nobody's round
+            }
             int step = ((Number) task.getProcessVariables().get(VAR_STEP_INDEX)).intValue();
             unranked.add(new Candidate(new RankedCandidate(0, nominationId, nomination.applicantId(), nomination.unitId(),
                     step, scores.get(nominationId), nomination.submittedAt(), task.getId()), task, nomination.unitId()));
@@ -739,6 +797,29 @@ public final class DefaultSelectionService implements SelectionService {
                     r.stepIndex(), r.score(), r.submittedAt(), r.taskId()), c.task(), c.applicantUnitId()));
         }
         return ranked;
+    }
+
+    /** What ranking needs of a nomination record. */
+    private record NominationSummary(String applicantId, String unitId, Instant submittedAt) {
+    }
+
+    /**
+     * The records of these nominations, a thousand per query rather than one read each (a round may hold ten
+     * thousand candidates). The entity is named in the query only: selection does not depend on the persistence
+     * package, which depends on it.
+     */
+    private Map<String, NominationSummary> summaries(Set<String> nominationIds) {
+        Map<String, NominationSummary> summaries = new HashMap<>();
+        List<String> ids = List.copyOf(nominationIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            session().createSelectionQuery("select n.id, n.applicantId, n.unitId, n.submittedAt from NominationEntity n"
+                            + " where n.id in (:ids)", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .getResultList()
+                    .forEach(row -> summaries.put((String) row[0],
+                            new NominationSummary((String) row[1], (String) row[2], (Instant) row[3])));
+        }
+        return summaries;
     }
 
     /** Whether the round's level is where this nomination's chain decides. */
@@ -802,10 +883,10 @@ public final class DefaultSelectionService implements SelectionService {
     }
 
     /** Why the user cannot decide this candidate's review, if they cannot. */
-    private Optional<BatchItemProblem> checkTask(Candidate candidate, String userId) {
+    private Optional<BatchItemProblem> checkTask(Candidate candidate, String userId, Map<ApproverQuery, Boolean> answers) {
         String id = candidate.ranked().nominationId();
         Task task = candidate.task();
-        if (!mayAct(task, userId)) {
+        if (!mayAct(task, userId, answers)) {
             Map<String, Object> v = task.getProcessVariables();
             return Optional.of(new BatchItemProblem(id, "not-authorized", new LocalizedText(
                     "用户 " + userId + " 无权审核该申报（审核单位 " + v.get(VAR_APPROVER_UNIT_ID) + "）"
@@ -838,8 +919,15 @@ public final class DefaultSelectionService implements SelectionService {
                         + " level")));
     }
 
-    /** The same check as the review service: the directory (or the administrator) for the task's unit and level. */
     private boolean mayAct(Task task, String userId) {
+        return mayAct(task, userId, null);
+    }
+
+    /**
+     * The same check as the review service: the directory (or the administrator) for the task's unit and level;
+     * with {@code answers}, each distinct question goes to the directory once.
+     */
+    private boolean mayAct(Task task, String userId, Map<ApproverQuery, Boolean> answers) {
         Map<String, Object> v = task.getProcessVariables();
         if (userId == null || userId.equals(v.get(VAR_APPLICANT_ID))) {
             return false;
@@ -847,10 +935,14 @@ public final class DefaultSelectionService implements SelectionService {
         if (SOURCE_ADMINISTRATOR.equals(v.get(VAR_APPROVER_SOURCE))) {
             return userId.equals(context.policies().administratorId());
         }
-        return context.approvers().mayAct(userId, new ApproverQuery((String) v.get(VAR_PROGRAM_CODE),
+        ApproverQuery query = new ApproverQuery((String) v.get(VAR_PROGRAM_CODE),
                 (String) v.get(VAR_TIER_CODE), (String) v.get(VAR_APPROVER_UNIT_ID),
                 OrganisationLevel.valueOf((String) v.get(VAR_APPROVER_LEVEL)),
-                ReviewAction.valueOf((String) v.get(VAR_REVIEW_ACTION))));
+                ReviewAction.valueOf((String) v.get(VAR_REVIEW_ACTION)));
+        if (answers == null) {
+            return context.approvers().mayAct(userId, query);
+        }
+        return answers.computeIfAbsent(query, q -> context.approvers().mayAct(userId, q));
     }
 
     private boolean mayActForRound(SelectionRoundEntity round, String userId) {

@@ -413,6 +413,31 @@ public final class QuotaLedger {
                 .getResultList().isEmpty();
     }
 
+    /**
+     * Which of these nominations hold a slot of which of these rows, as {@link #holds} answers it one by one, in
+     * one query per thousand nominations (a batch asks for all its items at once).
+     *
+     * @return for each row id, the nominations among {@code nominationIds} holding a slot of it
+     */
+    public Map<String, java.util.Set<String>> holders(Collection<QuotaEntity> rows, Collection<String> nominationIds) {
+        Map<String, java.util.Set<String>> holders = new java.util.HashMap<>();
+        if (rows.isEmpty() || nominationIds.isEmpty()) {
+            return holders;
+        }
+        session().flush();
+        List<String> rowIds = rows.stream().map(QuotaEntity::getId).distinct().toList();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(nominationIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            session().createSelectionQuery("select u.quotaId, u.nominationId from QuotaUseEntity u"
+                            + " where u.quotaId in (:quotas) and u.nominationId in (:nominations)", Object[].class)
+                    .setParameter("quotas", rowIds)
+                    .setParameter("nominations", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .getResultList()
+                    .forEach(row -> holders.computeIfAbsent((String) row[0], k -> new java.util.HashSet<>()).add((String) row[1]));
+        }
+        return holders;
+    }
+
     /** Gives back every slot the nomination holds (a selected candidate withdrew). */
     public void release(String nominationId) {
         session().flush();
