@@ -454,6 +454,8 @@ abstract class SelectionScenarios {
         assertThat(fixture.engine.getHistoryService().createHistoricTaskInstanceQuery().finished().count())
                 .isGreaterThanOrEqualTo(LARGE_BATCH);
         assertThat(selection.quota(NINGXIA, BACKBONE, "large-d1").used()).isEqualTo(LARGE_BATCH);
+        assertThat(reviews.inbox("large-d1-approver", org.tierflow.core.api.InboxQuery.all()).total())
+                .as("TierFlow's inbox table kept in step across the chunks").isZero();
     }
 
     private void assertNothingChanged(SelectionRound round, List<String> ranked, String first,
@@ -465,6 +467,8 @@ abstract class SelectionScenarios {
         assertThat(fixture.engine.getHistoryService().createHistoricTaskInstanceQuery().count())
                 .as("no task of an earlier chunk was completed or created").isEqualTo(historicTasks);
         assertThat(selection.quota(NINGXIA, BACKBONE, "large-d1").used()).isZero();
+        assertThat(reviews.inbox("large-d1-approver", org.tierflow.core.api.InboxQuery.all()).total())
+                .as("the inbox rows of earlier chunks are back too").isEqualTo(ranked.size());
     }
 
     // ------------------------------------------------------------------------------------------ waitlist
