@@ -35,4 +35,20 @@ public final class TestDatabases {
         config.setAutoCommit(true);
         return new HikariDataSource(config);
     }
+
+    /** Rows of a table matching a where clause, counted over plain JDBC (outside any engine command). */
+    public static long count(javax.sql.DataSource dataSource, String table, String where, Object... parameters) {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("select count(*) from " + table + " where " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

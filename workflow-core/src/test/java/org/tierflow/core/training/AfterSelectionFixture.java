@@ -345,19 +345,8 @@ public final class AfterSelectionFixture implements AutoCloseable {
 
     /** Rows of one of TierFlow's tables matching a where clause, counted over plain JDBC. */
     public long count(String table, String where, Object... parameters) {
-        DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
-        try (var connection = dataSource.getConnection();
-             var statement = connection.prepareStatement("select count(*) from " + table + " where " + where)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.tierflow.core.nomination.TestDatabases.count(engine.getProcessEngineConfiguration().getDataSource(),
+                table, where, parameters);
     }
 
     @Override
