@@ -3,8 +3,6 @@ package org.tierflow.spring.boot.actuate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -36,12 +34,7 @@ public class TierFlowOverdueReviewMetrics implements MeterBinder {
     private final TaskService taskService;
     private final Duration overdueAfter;
     private final Supplier<Instant> clock;
-    private final long refreshNanos;
-    private final LongSupplier nanoClock;
-
-    private Map<String, Long> counts = Map.of();
-    private long countedAt;
-    private boolean counted;
+    private final ProgramCounts overdueReviews;
 
     /**
      * @param tierFlow        TierFlow, for its programs and whether it is started
@@ -61,8 +54,7 @@ public class TierFlowOverdueReviewMetrics implements MeterBinder {
         this.taskService = taskService;
         this.overdueAfter = overdueAfter;
         this.clock = clock;
-        this.refreshNanos = refreshInterval.toNanos();
-        this.nanoClock = nanoClock;
+        this.overdueReviews = new ProgramCounts(tierFlow, this::countOverdue, refreshInterval.toNanos(), nanoClock);
     }
 
     @Override
@@ -78,28 +70,15 @@ public class TierFlowOverdueReviewMetrics implements MeterBinder {
 
     /** Overdue reviews of the program; NaN while TierFlow is not started. */
     double overdueReviews(String programCode) {
-        if (!tierFlow.isStarted()) {
-            return Double.NaN;
-        }
-        return snapshot().getOrDefault(programCode, 0L);
+        return overdueReviews.of(programCode);
     }
 
-    private synchronized Map<String, Long> snapshot() {
-        long nanos = nanoClock.getAsLong();
-        if (!counted || nanos - countedAt >= refreshNanos) {
-            Instant now = clock.get();
-            Date cutoff = Date.from(now.minus(overdueAfter));
-            Map<String, Long> fresh = new HashMap<>();
-            for (ProgramDefinition program : tierFlow.programs().programs()) {
-                long pastDue = reviews(program.code()).taskDueBefore(Date.from(now)).count();
-                long waitedTooLong = reviews(program.code()).withoutTaskDueDate().taskCreatedBefore(cutoff).count();
-                fresh.put(program.code(), pastDue + waitedTooLong);
-            }
-            counts = Map.copyOf(fresh);
-            countedAt = nanos;
-            counted = true;
-        }
-        return counts;
+    private long countOverdue(String programCode) {
+        Instant now = clock.get();
+        long pastDue = reviews(programCode).taskDueBefore(Date.from(now)).count();
+        long waitedTooLong = reviews(programCode).withoutTaskDueDate()
+                .taskCreatedBefore(Date.from(now.minus(overdueAfter))).count();
+        return pastDue + waitedTooLong;
     }
 
     private TaskQuery reviews(String programCode) {

@@ -1,8 +1,6 @@
 package org.tierflow.spring.boot.actuate;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Gauge;
@@ -25,17 +23,7 @@ public class TierFlowReviewMetrics implements MeterBinder {
 
     private final TierFlow tierFlow;
 
-    private final TaskService taskService;
-
-    private final long refreshNanos;
-
-    private final LongSupplier nanoClock;
-
-    private Map<String, Long> counts = Map.of();
-
-    private long countedAt;
-
-    private boolean counted;
+    private final ProgramCounts openReviews;
 
     /**
      * @param tierFlow        TierFlow, for its programs and whether it is started
@@ -48,9 +36,10 @@ public class TierFlowReviewMetrics implements MeterBinder {
 
     TierFlowReviewMetrics(TierFlow tierFlow, TaskService taskService, Duration refreshInterval, LongSupplier nanoClock) {
         this.tierFlow = tierFlow;
-        this.taskService = taskService;
-        this.refreshNanos = refreshInterval.toNanos();
-        this.nanoClock = nanoClock;
+        this.openReviews = new ProgramCounts(tierFlow, programCode -> taskService.createTaskQuery()
+                .taskDefinitionKey(TierFlowBpmn.TASK_REVIEW_NOMINATION)
+                .processVariableValueEquals(TierFlowBpmn.VAR_PROGRAM_CODE, programCode)
+                .count(), refreshInterval.toNanos(), nanoClock);
     }
 
     @Override
@@ -66,26 +55,6 @@ public class TierFlowReviewMetrics implements MeterBinder {
 
     /** Open reviews of the program; NaN while TierFlow is not started. */
     double openReviews(String programCode) {
-        if (!tierFlow.isStarted()) {
-            return Double.NaN;
-        }
-        return snapshot().getOrDefault(programCode, 0L);
-    }
-
-    private synchronized Map<String, Long> snapshot() {
-        long now = nanoClock.getAsLong();
-        if (!counted || now - countedAt >= refreshNanos) {
-            Map<String, Long> fresh = new HashMap<>();
-            for (ProgramDefinition program : tierFlow.programs().programs()) {
-                fresh.put(program.code(), taskService.createTaskQuery()
-                        .taskDefinitionKey(TierFlowBpmn.TASK_REVIEW_NOMINATION)
-                        .processVariableValueEquals(TierFlowBpmn.VAR_PROGRAM_CODE, program.code())
-                        .count());
-            }
-            counts = Map.copyOf(fresh);
-            countedAt = now;
-            counted = true;
-        }
-        return counts;
+        return openReviews.of(programCode);
     }
 }
