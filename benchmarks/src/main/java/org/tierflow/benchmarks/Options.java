@@ -13,8 +13,8 @@ import java.util.Set;
  * --scale N            open review tasks at the largest size of scenarios b and d (default 100000; 1000000 for 1M)
  * --databases h2,postgres
  * --scenarios a,b,c,d  (b and d share one seeded database per kind)
- * --seconds S          length of one timed round of scenario a (default 4)
- * --rounds R           rounds per contender in scenario a (default 5)
+ * --seconds S          length of one timed round of scenario a (default 3)
+ * --rounds R           rounds per contender in scenario a (default 7)
  * --batch N            candidates selected in scenario c (default 1000; 10000 is the issue's size, see README)
  * --completed-ratio F  completed nominations (history only) seeded per open one (default 0.2)
  * --templates T        open template nominations made through the engine before copying (default 60)
@@ -33,8 +33,8 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
         int scale = 100_000;
         List<BenchDatabase> databases = List.of(BenchDatabase.H2, BenchDatabase.POSTGRES);
         Set<String> scenarios = Set.of("a", "b", "c", "d");
-        int seconds = 4;
-        int rounds = 5;
+        int seconds = 3;
+        int rounds = 7;
         int warmup = 150;
         int batch = 1_000;
         double completed = 0.2;
