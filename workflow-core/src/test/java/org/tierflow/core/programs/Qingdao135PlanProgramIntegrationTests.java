@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tierflow.core.api.Credential;
+import org.tierflow.core.api.InvalidRequestException;
 import org.tierflow.core.api.LifecyclePhase;
 import org.tierflow.core.api.Nomination;
 import org.tierflow.core.api.NominationState;
@@ -111,12 +112,21 @@ class Qingdao135PlanProgramIntegrationTests {
             assertThat(walk.timelineLevels(strong)).containsExactly(OrganisationLevel.SCHOOL, OrganisationLevel.DISTRICT,
                     OrganisationLevel.CITY);
 
-            // No training, acceptance or evaluation: the city recognises the talent after the one-year cycle. TierFlow
-            // does not hold the credential back until the cycle is over (see docs/programs.md, program B).
-            walk.fixture.today(day.plusYears(1));
+            // No training, acceptance or evaluation: the city recognises the talent after the one-year cycle
+            // (credential.afterWorkingPeriod): not a day before its end.
+            walk.fixture.today(day.plusYears(1).minusDays(1));
             walk.fixture.fireDueTimers(strong.id());
             assertThat(walk.fixture.tierFlow.lifecycle().get(strong.id()).orElseThrow().phase())
                     .as(c.tier()).isEqualTo(LifecyclePhase.IMPLEMENTATION);
+            InvalidRequestException early = catchThrowableOfType(InvalidRequestException.class,
+                    () -> walk.fixture.tierFlow.credentials().issue(strong.id(), reviewerOf(CITY)));
+            assertThat(early.code()).as(c.tier()).isEqualTo("outcome-missing");
+            assertThat(early.text().en()).contains("the working period runs until " + day.plusYears(1).minusDays(1));
+            assertThat(early.text().zh()).contains("工作期至 " + day.plusYears(1).minusDays(1) + " 结束");
+            walk.fixture.today(day.plusYears(1));
+            walk.fixture.fireDueTimers(strong.id());
+            assertThat(walk.fixture.tierFlow.lifecycle().get(strong.id()).orElseThrow().phase())
+                    .as(c.tier()).isEqualTo(LifecyclePhase.AWAITING_CREDENTIAL);
             Credential credential = walk.fixture.tierFlow.credentials().issue(strong.id(), reviewerOf(CITY));
             assertThat(credential.issuingUnitId()).isEqualTo(CITY);
             assertThat(credential.tierName()).isEqualTo(walk.tier(c.tier()).name());

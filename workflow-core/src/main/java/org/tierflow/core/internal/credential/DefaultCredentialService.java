@@ -80,7 +80,7 @@ public final class DefaultCredentialService implements CredentialService {
 
             session.lock(nomination, LockModeType.PESSIMISTIC_WRITE);
             SelectedNominations.requireSelected(nomination, new LocalizedText("获颁认定证书", "be awarded a credential"));
-            requireOutcomes(nomination, tier);
+            requireOutcomes(nomination, tier, definition);
             Optional<CredentialEntity> valid = validCredentialOf(nominationId);
             if (valid.isPresent()) {
                 throw new InvalidRequestException("already-issued", new LocalizedText(
@@ -121,12 +121,27 @@ public final class DefaultCredentialService implements CredentialService {
 
     /**
      * The outcome the tier's definition calls for before a credential: a passed acceptance when the tier has an
-     * acceptance, a qualifying comprehensive evaluation when it has one. Names what is missing.
+     * acceptance, a qualifying comprehensive evaluation when it has one, the tier's training hours, and the end of
+     * the working period when the credential recognises a whole cycle. Names what is missing.
      */
-    private void requireOutcomes(NominationEntity nomination, TierDefinition tier) {
+    private void requireOutcomes(NominationEntity nomination, TierDefinition tier, CredentialDefinition credential) {
         LifecycleEntity lifecycle = session().get(LifecycleEntity.class, nomination.getId());
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
+        if (credential.afterWorkingPeriod()) {
+            // Read from the life cycle's row (moved with the deadline), against the engine clock: the credential does
+            // not wait for the timer job, only for the date.
+            Instant end = lifecycle == null ? null : lifecycle.getWorkingPeriodEndsAt();
+            if (end == null) {
+                zh.add("工作期尚未开始");
+                en.add("the working period has not started");
+            } else if (runtime.now().isBefore(end)) {
+                // The period ends at the start of its end day: its last day is the day before.
+                LocalDate lastDay = SelectedNominations.day(end.minusSeconds(1));
+                zh.add("工作期至 " + lastDay + " 结束，之后才能认定");
+                en.add("the working period runs until " + lastDay + " and must end first");
+            }
+        }
         if (tier.acceptance().isPresent() && (lifecycle == null || !Boolean.TRUE.equals(lifecycle.getAcceptancePassed()))) {
             zh.add("考核验收尚未通过");
             en.add("the acceptance has not passed");

@@ -182,6 +182,13 @@ final class LifecycleDelegates {
 
     private void requestFinalReport(DelegateExecution execution) {
         NominationEntity nomination = nominationOf(execution);
+        TierDefinition tier = support.tier(nomination);
+        if (tier.acceptance().isEmpty() && tier.evaluation().isEmpty()) {
+            // Nothing reviews the cycle: with its end the candidate awaits the credential (培养认定), or is done.
+            support.phase(support.lifecycle(nomination.getId()),
+                    tier.credential().isPresent() ? LifecyclePhase.AWAITING_CREDENTIAL : LifecyclePhase.COMPLETED);
+            return;
+        }
         support.notify(List.of(nomination.getApplicantId()), NotificationKind.REPORT_DUE, nomination,
                 new LocalizedText("工作期已结束，请提交总结报告", "Your working period ended: the final report is due"),
                 new LocalizedText("您的工作期已结束，请提交总结报告，以便考核验收或综合考评。",

@@ -42,7 +42,7 @@ final class LifecycleParser {
             "maxExtensions");
     private static final List<String> EVALUATION_FIELDS = List.of("parties", "criteria", "passScore");
     private static final List<String> CREDENTIAL_FIELDS = List.of("title", "issuingLevel", "benefits",
-            "universityIssuingLevel");
+            "universityIssuingLevel", "afterWorkingPeriod");
     private static final List<String> FUNDING_FIELDS = List.of("unit", "perPerson", "items");
     private static final List<String> ITEM_FIELDS = List.of("code", "name", "amount");
     private static final List<String> PHASE_FIELDS = List.of("code", "name", "period", "decidedBy");
@@ -267,11 +267,14 @@ final class LifecycleParser {
     }
 
     CredentialDefinition credential(Node node, String path) {
-        return credential(node, path, true);
+        return credential(node, path, true, false);
     }
 
-    /** The credential; {@code universityIssuingLevel} only where the tier has a university chain. */
-    CredentialDefinition credential(Node node, String path, boolean hasUniversityChain) {
+    /**
+     * The credential; {@code universityIssuingLevel} only where the tier has a university chain, and
+     * {@code afterWorkingPeriod} only where the tier has a working period (tiers with phases have none).
+     */
+    CredentialDefinition credential(Node node, String path, boolean hasUniversityChain, boolean hasPhases) {
         YamlMapping m = nodes.mapping(node, path, CREDENTIAL_FIELDS);
         if (m == null) {
             return null;
@@ -287,8 +290,13 @@ final class LifecycleParser {
             problems.report(universityNode, m.path("universityIssuingLevel"),
                     ProblemCode.CREDENTIAL_UNIVERSITY_WITHOUT_CHAIN, Nodes.levelText(universityLevel));
         }
-        return problems.count() == before
-                ? new CredentialDefinition(title, issuingLevel, benefits, Optional.ofNullable(universityLevel)) : null;
+        Node afterNode = m.optional("afterWorkingPeriod");
+        Boolean afterWorkingPeriod = afterNode == null ? Boolean.FALSE : nodes.bool(afterNode, m.path("afterWorkingPeriod"));
+        if (Boolean.TRUE.equals(afterWorkingPeriod) && hasPhases) {
+            problems.report(afterNode, m.path("afterWorkingPeriod"), ProblemCode.CREDENTIAL_AFTER_WORKING_PERIOD_WITH_PHASES);
+        }
+        return problems.count() == before ? new CredentialDefinition(title, issuingLevel, benefits,
+                Optional.ofNullable(universityLevel), Boolean.TRUE.equals(afterWorkingPeriod)) : null;
     }
 
     Funding funding(Node node, String path) {

@@ -92,6 +92,7 @@ enum ProblemCode {
     ASSESSMENT_WEIGHTS_PARTIAL,
     /** {0} the level. */
     CREDENTIAL_UNIVERSITY_WITHOUT_CHAIN,
+    CREDENTIAL_AFTER_WORKING_PERIOD_WITH_PHASES,
     CHAIN_EMPTY,
     /** {0} level, {1} previous level. */
     CHAIN_NOT_RISING,

@@ -168,7 +168,7 @@ final class ProgramParser {
         AcceptanceDefinition acceptance = lifecycle.acceptance(m.optional("acceptance"), m.path("acceptance"));
         EvaluationDefinition evaluation = lifecycle.evaluation(m.optional("evaluation"), m.path("evaluation"));
         CredentialDefinition credential = lifecycle.credential(m.optional("credential"), m.path("credential"),
-                universityNode != null);
+                universityNode != null, m.optional("phases") != null);
         Funding funding = lifecycle.funding(m.optional("funding"), m.path("funding"));
         List<DeclaredAllocation> allocation = allocations.allocation(m.optional("allocation"), m.path("allocation"),
                 quota.count() != null && quota.count() > 0 ? quota.count() : null);

@@ -401,6 +401,16 @@ class InvalidProgramDefinitionUnitTests {
     }
 
     @Test
+    void afterWorkingPeriodNeedsAWorkingPeriodAndAYesOrNo() {
+        List<DefinitionProblem> problems = failureOf("credential-after-working-period-with-phases.yaml").problems();
+        assertThat(problems).hasSize(2);
+        assertProblem(problems.get(0), "credential-after-working-period-with-phases.yaml", 21,
+                "tiers[0].credential.afterWorkingPeriod", "按阶段（phases）实施", "this tier runs phases instead");
+        assertThat(problems.get(1).field()).isEqualTo("tiers[1].credential.afterWorkingPeriod");
+        assertThat(problems.get(1).line()).isEqualTo(34);
+    }
+
+    @Test
     void everyProblemInAFileIsReportedAtOnceInFileOrder() {
         ProgramDefinitionException failure = failureOf("many-problems.yaml");
         List<DefinitionProblem> problems = failure.problems();
