@@ -17,6 +17,7 @@ import org.tierflow.core.api.AcceptanceService;
 import org.tierflow.core.api.LifecycleService;
 import org.tierflow.core.api.LifecycleStatus;
 import org.tierflow.core.api.NotFoundException;
+import org.tierflow.core.api.PhaseStatus;
 import org.tierflow.core.api.TaskBook;
 import org.tierflow.core.api.TaskBookService;
 import org.tierflow.core.api.program.LocalizedText;
@@ -118,6 +119,21 @@ public class LifecycleController {
         String actor = Callers.id(caller);
         MissingFieldsException.require().field("end", body.end()).field("reason", body.reason()).check();
         return acceptance.moveWorkingPeriodEnd(id, actor, body.end(), body.reason());
+    }
+
+    /** The phases of the candidate's work (a tier with {@code phases}), as far as each has got; empty otherwise. */
+    @GetMapping("/nominations/{id}/phases")
+    public List<PhaseStatus> phases(@PathVariable String id, Principal caller) {
+        Callers.id(caller);
+        return lifecycle.phases(id);
+    }
+
+    /** The caller, an approver at the open phase's {@code decidedBy} level, passes or fails it. */
+    @PostMapping("/nominations/{id}/phases/decision")
+    public PhaseStatus decidePhase(@PathVariable String id, @RequestBody Review body, Principal caller) {
+        String actor = Callers.id(caller);
+        MissingFieldsException.require().field("passed", body.passed()).check();
+        return lifecycle.decidePhase(id, actor, body.passed(), body.comment());
     }
 
     /** @param deadline the new signing deadline; @param reason why, required */

@@ -38,7 +38,7 @@ public class NominationController {
         MissingFieldsException.require().field("programCode", body.programCode()).field("tierCode", body.tierCode())
                 .field("unitId", body.unitId()).check();
         Nomination nomination = nominations.submit(new NominationSubmission(body.programCode(), body.tierCode(),
-                applicant, body.unitId(), body.facts(), body.attachments()));
+                applicant, body.unitId(), body.facts(), body.attachments(), body.projectTitle()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(nomination.id())
                 .toUri();
         return ResponseEntity.created(location).body(nomination);

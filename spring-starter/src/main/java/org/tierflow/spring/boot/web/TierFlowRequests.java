@@ -26,9 +26,11 @@ public final class TierFlowRequests {
      * @param unitId      the applicant's unit, required
      * @param facts       answers to the tier's application form
      * @param attachments references to documents the host stores
+     * @param projectTitle the project's title, for a tier whose candidates are projects (the caller, an approver of
+     *                    the unit, submits it); leave it out otherwise
      */
     public record Submission(String programCode, String tierCode, String unitId, Map<String, Object> facts,
-                             List<String> attachments) {
+                             List<String> attachments, String projectTitle) {
     }
 
     /**

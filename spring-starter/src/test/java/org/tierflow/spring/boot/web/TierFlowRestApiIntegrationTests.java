@@ -56,7 +56,7 @@ import org.tierflow.core.api.NotAuthorizedException;
  * on the request): every endpoint on its happy path, and the problem details of every refusal.
  */
 @SpringBootTest(classes = RestApiHostApplication.class, properties = {
-        "tierflow.programs.locations=classpath*:org/tierflow/programs/*.yaml",
+        "tierflow.programs.locations=classpath*:org/tierflow/programs/*.yaml,classpath*:rest-programs/*.yaml",
         "tierflow.organisations.location=classpath:org/tierflow/organisations/ningxia.yaml",
         "tierflow.web.enabled=true",
         // Timers run only when a test says so (see qualify): no async executor firing them on its own threads.
@@ -300,6 +300,65 @@ class TierFlowRestApiIntegrationTests {
                 .containsExactly('P', 'K');
         problem(get(API + "/publications/" + id + "/export").param("format", "PDF").with(as(PRINCIPAL)), 400,
                 "invalid-parameter");
+    }
+
+    @Test
+    void aSchoolSubmitsAProjectAndTheDistrictDecidesItAndItsPhases() throws Exception {
+        String body = json.writeValueAsString(Map.of("programCode", "rest-tool-rollout", "tierCode", "tool",
+                "unitId", SCHOOL, "projectTitle", "智慧课堂助手 / Smart classroom assistant"));
+        JsonNode project = call(post(API + "/nominations").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content(body), 201);
+        assertThat(project.get("candidateKind").asText()).isEqualTo("PROJECT");
+        assertThat(project.get("projectTitle").asText()).isEqualTo("智慧课堂助手 / Smart classroom assistant");
+        String id = project.get("id").asText();
+        String phases = API + "/nominations/" + id + "/phases";
+        assertThat(call(get(phases).with(as(PRINCIPAL)), 200).findValuesAsText("state")).as("before selection")
+                .containsExactly("PENDING", "PENDING");
+        problem(post(phases + "/decision").with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"passed\":true}"), 400, "no-open-phase");
+
+        decide(id, DISTRICT_REVIEWER, "{\"outcome\":\"PASS\",\"comment\":\"论证通过\"}");
+        JsonNode open = call(get(phases).with(as(PRINCIPAL)), 200);
+        assertThat(open.findValuesAsText("code")).containsExactly("pilot", "rollout");
+        assertThat(open.findValuesAsText("state")).containsExactly("OPEN", "PENDING");
+        assertThat(open.get(0).get("decidedBy").asText()).isEqualTo("DISTRICT");
+        assertThat(call(get(API + "/nominations/" + id + "/lifecycle").with(as(PRINCIPAL)), 200).get("phase").asText())
+                .isEqualTo("PHASES");
+
+        String pass = "{\"passed\":true,\"comment\":\"试点效果良好\"}";
+        problem(post(phases + "/decision").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON).content(pass),
+                403, "not-authorized");
+        problem(post(phases + "/decision").with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"comment\":\"?\"}"), 400, "missing-field");
+        JsonNode pilot = call(post(phases + "/decision").with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content(pass), 200);
+        assertThat(pilot.get("code").asText()).isEqualTo("pilot");
+        assertThat(pilot.get("state").asText()).isEqualTo("PASSED");
+        assertThat(pilot.get("decidedById").asText()).isEqualTo(DISTRICT_REVIEWER);
+        assertThat(pilot.get("comment").asText()).isEqualTo("试点效果良好");
+        JsonNode rollout = call(post(phases + "/decision").with(as(DISTRICT_REVIEWER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"passed\":false,\"comment\":\"推广未达预期\"}"), 200);
+        assertThat(rollout.get("state").asText()).isEqualTo("FAILED");
+        assertThat(call(get(phases).with(as(PRINCIPAL)), 200).findValuesAsText("state")).containsExactly("PASSED", "FAILED");
+        assertThat(call(get(API + "/nominations/" + id + "/lifecycle").with(as(PRINCIPAL)), 200).get("phase").asText())
+                .isEqualTo("ENDED_WITHOUT_CREDENTIAL");
+        assertThat(call(get(API + "/nominations/" + id + "/timeline").with(as(PRINCIPAL)), 200).findValuesAsText("type"))
+                .containsSubsequence("PHASE_STARTED", "PHASE_PASSED", "PHASE_STARTED", "PHASE_FAILED");
+
+        problem(post(API + "/nominations").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("programCode", "rest-tool-rollout", "tierCode", "tool",
+                        "unitId", SCHOOL))), 400, "project-title");
+        problem(post(API + "/nominations").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("programCode", NATIONAL, "tierCode", NATIONAL_TIER,
+                        "unitId", SCHOOL, "projectTitle", "不是项目 / not a project"))), 400, "project-title-not-allowed");
+
+        String school = json.writeValueAsString(Map.of("programCode", "rest-tool-rollout", "tierCode", "model-school",
+                "unitId", SCHOOL));
+        JsonNode applied = call(post(API + "/nominations").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content(school), 201);
+        assertThat(applied.get("candidateKind").asText()).isEqualTo("SCHOOL");
+        problem(post(API + "/nominations").with(as(VICE_PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content(school), 409, "school-already-nominated");
     }
 
     /** A teacher of the national program, passed by the school, which decides alone. */
