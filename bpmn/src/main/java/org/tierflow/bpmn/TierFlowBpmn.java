@@ -543,6 +543,9 @@ public final class TierFlowBpmn {
     /** Bean opening the next phase: records it, sets its candidates and due date. */
     public static final String DELEGATE_START_PHASE = "tierflowStartPhase";
 
+    /** Bean behind {@link #TASK_REPORT_PHASE_OVERDUE}: tells the deciders and the candidate the decision is overdue. */
+    public static final String DELEGATE_REPORT_PHASE_OVERDUE = "tierflowReportPhaseOverdue";
+
     /** Every delegate bean name the life-cycle models may call. */
     public static final List<String> LIFECYCLE_DELEGATES = List.of(
             DELEGATE_PREPARE_LIFECYCLE,
@@ -555,7 +558,8 @@ public final class TierFlowBpmn {
             DELEGATE_PREPARE_ACCEPTANCE_LEVEL,
             DELEGATE_EXTEND_WORKING_PERIOD,
             DELEGATE_PREPARE_EVALUATION,
-            DELEGATE_START_PHASE);
+            DELEGATE_START_PHASE,
+            DELEGATE_REPORT_PHASE_OVERDUE);
 
     // ---------------------------------------------------------------- variables of the life cycle
 
@@ -639,7 +643,7 @@ public final class TierFlowBpmn {
 
     /** The date variables a timer of a TierFlow model may wait for ({@code <timeDate>${name}</timeDate>}). */
     public static final List<String> TIMER_VARIABLES = List.of(VAR_TASK_BOOK_DEADLINE, VAR_TASK_BOOK_REMINDER_AT,
-            VAR_WORKING_PERIOD_ENDS_AT, VAR_PUBLICITY_ENDS_AT);
+            VAR_WORKING_PERIOD_ENDS_AT, VAR_PUBLICITY_ENDS_AT, VAR_PHASE_DUE_AT);
 
     // ---------------------------------------------------------------- elements of tierflowPhaseProcess
 
@@ -651,6 +655,12 @@ public final class TierFlowBpmn {
 
     /** User task completed when the phase's level decides it (candidates {@link #VAR_PHASE_CANDIDATES}). */
     public static final String TASK_DECIDE_PHASE = "Task_decidePhase";
+
+    /** Non-interrupting timer on {@link #TASK_DECIDE_PHASE} at {@link #VAR_PHASE_DUE_AT}. */
+    public static final String EVENT_PHASE_OVERDUE = "Event_phaseOverdue";
+
+    /** Service task reporting the overdue decision; calls {@link #DELEGATE_REPORT_PHASE_OVERDUE}. */
+    public static final String TASK_REPORT_PHASE_OVERDUE = "Task_reportPhaseOverdue";
 
     /** Gateway on {@link #VAR_PHASE_PASSED}. */
     public static final String GATEWAY_PHASE_PASSED = "Gateway_phasePassed";

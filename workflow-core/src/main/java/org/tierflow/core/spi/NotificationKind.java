@@ -27,5 +27,7 @@ public enum NotificationKind {
     /** To each person who may decide: a phase of the work after selection opened and waits for their decision. */
     PHASE_WAITING,
     /** To the candidate (the applicant): a phase was decided; the body says how, and what follows. */
-    PHASE_DECIDED
+    PHASE_DECIDED,
+    /** To each person who may decide, and to the candidate: a phase's decision is past its due date. */
+    PHASE_OVERDUE
 }

@@ -44,8 +44,12 @@ final class SchoolsAndProjectsFixture implements AutoCloseable {
 
     final ProcessEngine engine;
     final TierFlow tierFlow;
+    /** What the host's notifier was given (after each commit), in order. */
+    final List<org.tierflow.core.spi.Notification> notifications;
 
-    private SchoolsAndProjectsFixture(ProcessEngine engine, TierFlow tierFlow) {
+    private SchoolsAndProjectsFixture(ProcessEngine engine, TierFlow tierFlow,
+                                      List<org.tierflow.core.spi.Notification> notifications) {
+        this.notifications = notifications;
         this.engine = engine;
         this.tierFlow = tierFlow;
     }
@@ -71,7 +75,9 @@ final class SchoolsAndProjectsFixture implements AutoCloseable {
         InMemoryApproverDirectory.Builder approvers = InMemoryApproverDirectory.builder();
         BUREAUS.forEach(unit -> approvers.grant(unit, reviewerOf(unit)));
         SCHOOLS.forEach(unit -> approvers.grant(unit, headOf(unit), deputyOf(unit)));
-        TierFlow.Builder builder = TierFlow.builder();
+        List<org.tierflow.core.spi.Notification> notifications =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        TierFlow.Builder builder = TierFlow.builder().notifier(notifications::add);
         if (experts != null) {
             builder.experts(experts);
         }
@@ -91,7 +97,7 @@ final class SchoolsAndProjectsFixture implements AutoCloseable {
         tierFlow.configure(configuration);
         ProcessEngine engine = configuration.buildProcessEngine();
         tierFlow.start(engine);
-        return new SchoolsAndProjectsFixture(engine, tierFlow);
+        return new SchoolsAndProjectsFixture(engine, tierFlow, notifications);
     }
 
     /** Sets the engine's clock to noon of this day in China Standard Time. */

@@ -32,6 +32,7 @@ import org.tierflow.core.api.HourRecord;
 import org.tierflow.core.api.InvalidRequestException;
 import org.tierflow.core.api.LifecyclePhase;
 import org.tierflow.core.api.Nomination;
+import org.tierflow.core.spi.NotificationKind;
 import org.tierflow.core.api.NominationState;
 import org.tierflow.core.api.NominationSubmission;
 import org.tierflow.core.api.NotAuthorizedException;
@@ -221,14 +222,27 @@ class SchoolsAndProjectsH2IntegrationTests {
                 .as("the applicant never decides").isInstanceOf(NotAuthorizedException.class);
         assertThat(fixture.tierFlow.lifecycle().phases(tool.id()).get(0).state()).isEqualTo(PhaseStatus.State.OPEN);
 
-        fixture.today(LocalDate.of(2024, 7, 1));
+        // Past the pilot's due date undecided: the timer reminds the district's deciders and tells the school; the
+        // phase stays open (nothing is decided for them).
+        fixture.today(LocalDate.of(2024, 7, 10));
+        assertThat(fixture.fireDueTimers(tool.id())).as("not due on its last day").isEmpty();
+        fixture.today(LocalDate.of(2024, 7, 11));
+        fixture.notifications.clear();
+        assertThat(fixture.fireDueTimers(tool.id())).hasSize(1);
+        assertThat(fixture.notifications).filteredOn(n -> n.kind() == NotificationKind.PHASE_OVERDUE)
+                .extracting(n -> n.recipientId()).containsExactly(reviewerOf(DISTRICT), headOf("shinan-school-3"));
+        assertThat(fixture.notifications.get(0).body().zh()).contains("试点应用", "2024-07-10", "尚未决定");
+        assertThat(fixture.notifications.get(0).body().en()).contains("Pilot", "2024-07-10", "still open");
+        assertThat(fixture.tierFlow.lifecycle().phases(tool.id()).get(0).state()).isEqualTo(PhaseStatus.State.OPEN);
+        assertThat(decisionTask(tool).getId()).as("the decision task stays").isEqualTo(pilot.getId());
+
         PhaseStatus piloted = fixture.tierFlow.lifecycle().decidePhase(tool.id(), reviewerOf(DISTRICT), true,
                 "试点效果良好 / the pilot went well");
         assertThat(piloted.state()).isEqualTo(PhaseStatus.State.PASSED);
         assertThat(piloted.decidedById()).isEqualTo(reviewerOf(DISTRICT));
         assertThat(fixture.tierFlow.lifecycle().phases(tool.id()).get(1).state()).isEqualTo(PhaseStatus.State.OPEN);
         assertThat(fixture.tierFlow.lifecycle().phases(tool.id()).get(1).dueAt())
-                .isEqualTo(startOf(LocalDate.of(2024, 10, 2)));
+                .as("three months from the (late) decision").isEqualTo(startOf(LocalDate.of(2024, 10, 12)));
 
         fixture.today(LocalDate.of(2024, 9, 20));
         fixture.tierFlow.lifecycle().decidePhase(tool.id(), reviewerOf(CITY), true, "培训完成 / trained");

@@ -206,7 +206,8 @@ public final class BpmnContractValidator {
     private static final Map<String, List<String>> REQUIRED_TIMERS = Map.of(
             TASK_BOOK_PROCESS, List.of(VAR_TASK_BOOK_REMINDER_AT, VAR_TASK_BOOK_DEADLINE),
             IMPLEMENTATION_PROCESS, List.of(VAR_WORKING_PERIOD_ENDS_AT),
-            ACCEPTANCE_PROCESS, List.of(VAR_WORKING_PERIOD_ENDS_AT));
+            ACCEPTANCE_PROCESS, List.of(VAR_WORKING_PERIOD_ENDS_AT),
+            PHASE_PROCESS, List.of(VAR_PHASE_DUE_AT));
 
     private record Delegate(String bean, String processId, String elementId, LocalizedText purpose) {
     }
@@ -256,7 +257,9 @@ public final class BpmnContractValidator {
             new Delegate(DELEGATE_PREPARE_EVALUATION, EVALUATION_PROCESS, TASK_PREPARE_EVALUATION, new LocalizedText(
                     "确定谁可以评分", "lists who may score")),
             new Delegate(DELEGATE_START_PHASE, PHASE_PROCESS, TASK_START_PHASE, new LocalizedText(
-                    "按培养方案开始下一阶段，设置决定人和到期日", "opens the definition's next phase and sets who decides it and its due date")));
+                    "按培养方案开始下一阶段，设置决定人和到期日", "opens the definition's next phase and sets who decides it and its due date")),
+            new Delegate(DELEGATE_REPORT_PHASE_OVERDUE, PHASE_PROCESS, TASK_REPORT_PHASE_OVERDUE, new LocalizedText(
+                    "通报阶段逾期未决定", "reports that the phase's decision is overdue")));
 
     /** Attributes whose expressions the model rules check (or refuse) themselves, by element: not scanned again. */
     private static final Map<String, Set<String>> CHECKED_ATTRIBUTES = Map.of(

@@ -58,6 +58,7 @@ final class LifecycleDelegates {
         beans.put(DELEGATE_EXTEND_WORKING_PERIOD, (JavaDelegate) this::extendWorkingPeriod);
         beans.put(DELEGATE_PREPARE_EVALUATION, (JavaDelegate) this::prepareEvaluation);
         beans.put(DELEGATE_START_PHASE, (JavaDelegate) phases::start);
+        beans.put(DELEGATE_REPORT_PHASE_OVERDUE, (JavaDelegate) phases::reportOverdue);
         return beans;
     }
 

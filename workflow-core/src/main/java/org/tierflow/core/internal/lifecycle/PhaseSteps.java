@@ -93,6 +93,34 @@ final class PhaseSteps {
         execution.setVariable(VAR_PHASE_DUE_AT, Date.from(due));
     }
 
+    /**
+     * Delegate {@code tierflowReportPhaseOverdue} (the timer at the open phase's due date): tells the deciders the
+     * decision is overdue, and the candidate that it is awaited. The phase stays open; nothing is decided for them.
+     */
+    void reportOverdue(DelegateExecution execution) {
+        NominationEntity nomination = support.nomination((String) execution.getVariable(VAR_NOMINATION_ID));
+        TierDefinition tier = support.tier(nomination);
+        List<PhaseEntity> entered = rows(nomination.getId());
+        PhaseEntity open = entered.isEmpty() ? null : entered.get(entered.size() - 1);
+        if (open == null || open.getOutcome() != null) {
+            return;
+        }
+        PhaseDefinition phase = tier.phases().get(open.getPhaseIndex());
+        String due = LifecycleSupport.untilText(open.getDueAt());
+        @SuppressWarnings("unchecked")
+        List<String> deciders = (List<String>) execution.getVariable(VAR_PHASE_CANDIDATES);
+        support.notify(deciders, NotificationKind.PHASE_OVERDUE, nomination,
+                new LocalizedText("阶段“" + phase.name().zh() + "”逾期未决定", "Phase '" + phase.name().en() + "' overdue"),
+                new LocalizedText("阶段“" + phase.name().zh() + "”应于 " + due + " 前决定是否通过，至今尚未决定，请尽快处理。",
+                        "The phase '" + phase.name().en() + "' was to be decided by " + due
+                                + " and is still open; please decide it."));
+        support.notify(List.of(nomination.getApplicantId()), NotificationKind.PHASE_OVERDUE, nomination,
+                new LocalizedText("阶段“" + phase.name().zh() + "”待决定", "Phase '" + phase.name().en() + "' awaits its decision"),
+                new LocalizedText("阶段“" + phase.name().zh() + "”的决定已超过 " + due + " 的期限，已提醒决定单位。",
+                        "The decision on the phase '" + phase.name().en() + "' is past its due date (" + due
+                                + "); the deciding level has been reminded."));
+    }
+
     List<PhaseStatus> list(String nominationId) {
         NominationEntity nomination = support.nomination(nominationId);
         TierDefinition tier = support.tier(nomination);
