@@ -1,5 +1,6 @@
 package org.tierflow.core.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,4 +41,19 @@ public interface LifecycleService {
      * @throws NotFoundException       when there is no such nomination
      */
     PhaseStatus decidePhase(String nominationId, String actorId, boolean passed, String comment);
+
+    /**
+     * Moves the open phase's due date (e.g. a pilot that needs another term): the decision task's due date and the
+     * overdue timer follow, and the move is kept in {@link #deadlineChanges} ({@link DeadlineKind#PHASE_DECISION}).
+     * An overdue notice already sent is not repeated at the new date.
+     *
+     * @param actorId an approver at the phase's {@code decidedBy} level, as for {@link #decidePhase}
+     * @param newDue  the new due date, in the future
+     * @param reason  why, required
+     * @return the open phase with its new due date
+     * @throws NotAuthorizedException  when the actor may not decide the phase; nothing changes
+     * @throws InvalidRequestException when no phase is open ({@code no-open-phase}), the date is not in the future
+     *                                 ({@code deadline-in-past}) or the reason is missing ({@code reason-required})
+     */
+    PhaseStatus movePhaseDue(String nominationId, String actorId, Instant newDue, String reason);
 }

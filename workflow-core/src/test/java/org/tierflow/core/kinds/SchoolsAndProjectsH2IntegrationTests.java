@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tierflow.bpmn.TierFlowBpmn;
 import org.tierflow.core.api.Credential;
+import org.tierflow.core.api.DeadlineKind;
 import org.tierflow.core.api.HourRecord;
 import org.tierflow.core.api.InvalidRequestException;
 import org.tierflow.core.api.LifecyclePhase;
@@ -288,6 +289,45 @@ class SchoolsAndProjectsH2IntegrationTests {
                     assertThat(entry.type()).isEqualTo(TimelineEntryType.PHASE_FAILED);
                     assertThat(entry.comment()).contains("poor feedback");
                 });
+    }
+
+    @Test
+    void theDecidingLevelMovesAPhasesDueDateAndTheOverdueNoticeFollows() {
+        fixture.today(LocalDate.of(2024, 3, 1));
+        Nomination tool = fixture.select(fixture.tierFlow.nominations().submit(project("licang-school-1",
+                "双师课堂 / Dual-teacher classroom")));
+        Instant due = startOf(LocalDate.of(2024, 9, 2));
+        assertThat(fixture.tierFlow.lifecycle().phases(tool.id()).get(0).dueAt()).isEqualTo(due);
+        Instant later = startOf(LocalDate.of(2024, 12, 2));
+
+        assertThatThrownBy(() -> fixture.tierFlow.lifecycle().movePhaseDue(tool.id(), reviewerOf(CITY), later, "延期"))
+                .as("the pilot is the district's").isInstanceOf(NotAuthorizedException.class);
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> fixture.tierFlow.lifecycle()
+                .movePhaseDue(tool.id(), reviewerOf("licang"), later, " ")).code()).isEqualTo("reason-required");
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> fixture.tierFlow.lifecycle()
+                .movePhaseDue(tool.id(), reviewerOf("licang"), startOf(LocalDate.of(2024, 2, 1)), "早一点")).code())
+                .isEqualTo("deadline-in-past");
+        assertThat(fixture.tierFlow.lifecycle().deadlineChanges(tool.id())).as("refusals change nothing").isEmpty();
+
+        PhaseStatus moved = fixture.tierFlow.lifecycle().movePhaseDue(tool.id(), reviewerOf("licang"), later,
+                "试点延长一个学期 / the pilot gets another term");
+        assertThat(moved.dueAt()).isEqualTo(later);
+        assertThat(moved.state()).isEqualTo(PhaseStatus.State.OPEN);
+        assertThat(decisionTask(tool).getDueDate().toInstant()).isEqualTo(later);
+        assertThat(fixture.tierFlow.lifecycle().deadlineChanges(tool.id())).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(DeadlineKind.PHASE_DECISION);
+            assertThat(change.previousAt()).isEqualTo(due);
+            assertThat(change.newAt()).isEqualTo(later);
+            assertThat(change.changedBy()).isEqualTo(reviewerOf("licang"));
+        });
+
+        fixture.today(LocalDate.of(2024, 9, 3));
+        assertThat(fixture.fireDueTimers(tool.id())).as("no longer due at the old date").isEmpty();
+        fixture.today(LocalDate.of(2024, 12, 2));
+        fixture.notifications.clear();
+        assertThat(fixture.fireDueTimers(tool.id())).containsExactly(TierFlowBpmn.EVENT_PHASE_OVERDUE);
+        assertThat(fixture.notifications).extracting(n -> n.kind()).containsOnly(NotificationKind.PHASE_OVERDUE);
+        assertThat(fixture.notifications.get(0).body().en()).contains("2024-12-01");
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -136,6 +136,18 @@ public class LifecycleController {
         return lifecycle.decidePhase(id, actor, body.passed(), body.comment());
     }
 
+    /** The caller, an approver at the open phase's {@code decidedBy} level, moves its due date (audited). */
+    @PostMapping("/nominations/{id}/phases/due-date")
+    public PhaseStatus movePhaseDue(@PathVariable String id, @RequestBody PhaseDueMove body, Principal caller) {
+        String actor = Callers.id(caller);
+        MissingFieldsException.require().field("dueAt", body.dueAt()).field("reason", body.reason()).check();
+        return lifecycle.movePhaseDue(id, actor, body.dueAt(), body.reason());
+    }
+
+    /** @param dueAt the open phase's new due date; @param reason why, required */
+    public record PhaseDueMove(Instant dueAt, String reason) {
+    }
+
     /** @param deadline the new signing deadline; @param reason why, required */
     public record DeadlineMove(Instant deadline, String reason) {
     }

@@ -325,6 +325,17 @@ class TierFlowRestApiIntegrationTests {
         assertThat(call(get(API + "/nominations/" + id + "/lifecycle").with(as(PRINCIPAL)), 200).get("phase").asText())
                 .isEqualTo("PHASES");
 
+        String due = open.get(0).get("dueAt").asText();
+        String later = java.time.Instant.parse(due).plus(java.time.Duration.ofDays(90)).toString();
+        problem(post(phases + "/due-date").with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"dueAt\":\"" + later + "\"}"), 400, "missing-field");
+        problem(post(phases + "/due-date").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"dueAt\":\"" + later + "\",\"reason\":\"延期\"}"), 403, "not-authorized");
+        JsonNode moved = call(post(phases + "/due-date").with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"dueAt\":\"" + later + "\",\"reason\":\"试点延长 / longer pilot\"}"), 200);
+        assertThat(java.time.Instant.parse(moved.get("dueAt").asText())).isEqualTo(java.time.Instant.parse(later));
+        assertThat(moved.get("state").asText()).isEqualTo("OPEN");
+
         String pass = "{\"passed\":true,\"comment\":\"试点效果良好\"}";
         problem(post(phases + "/decision").with(as(PRINCIPAL)).contentType(MediaType.APPLICATION_JSON).content(pass),
                 403, "not-authorized");

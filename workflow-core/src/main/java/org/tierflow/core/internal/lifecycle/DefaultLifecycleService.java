@@ -1,15 +1,18 @@
 package org.tierflow.core.internal.lifecycle;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.tierflow.core.api.DeadlineChange;
 import org.tierflow.core.api.DeadlineKind;
+import org.tierflow.core.api.InvalidRequestException;
 import org.tierflow.core.api.LifecyclePhase;
 import org.tierflow.core.api.LifecycleService;
 import org.tierflow.core.api.LifecycleStatus;
 import org.tierflow.core.api.PhaseStatus;
 import org.tierflow.core.api.program.AcceptanceDefinition;
+import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.TierDefinition;
 import org.tierflow.core.internal.persistence.DeadlineChangeEntity;
 import org.tierflow.core.internal.persistence.LifecycleEntity;
@@ -33,6 +36,16 @@ final class DefaultLifecycleService implements LifecycleService {
     @Override
     public PhaseStatus decidePhase(String nominationId, String actorId, boolean passed, String comment) {
         return support.runtime.inTransaction(() -> phases.decide(nominationId, actorId, passed, comment));
+    }
+
+    @Override
+    public PhaseStatus movePhaseDue(String nominationId, String actorId, Instant newDue, String reason) {
+        String why = LifecycleSupport.reason(reason, PhaseSteps.MOVE_DUE);
+        if (newDue == null) {
+            throw new InvalidRequestException("missing-field", new LocalizedText(
+                    "缺少字段 newDue（新的决定期限）", "the field newDue is missing"));
+        }
+        return support.runtime.inTransaction(() -> phases.moveDue(nominationId, actorId, newDue, why));
     }
 
     @Override

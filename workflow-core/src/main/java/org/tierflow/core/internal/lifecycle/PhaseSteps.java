@@ -37,6 +37,7 @@ final class PhaseSteps {
 
     static final String PASSED = "PASSED";
     static final String FAILED = "FAILED";
+    static final LocalizedText MOVE_DUE = new LocalizedText("调整阶段决定期限", "move the due date of a phase's decision");
 
     private final LifecycleSupport support;
 
@@ -135,23 +136,12 @@ final class PhaseSteps {
     PhaseStatus decide(String nominationId, String actorId, boolean passed, String comment) {
         NominationEntity nomination = support.nomination(nominationId);
         TierDefinition tier = support.tier(nomination);
-        List<PhaseEntity> entered = rows(nominationId);
-        PhaseEntity open = entered.isEmpty() ? null : entered.get(entered.size() - 1);
-        if (open == null || open.getOutcome() != null) {
-            throw new InvalidRequestException("no-open-phase", new LocalizedText(
-                    "申报 " + nominationId + " 当前没有进行中的阶段", "nomination " + nominationId + " has no open phase"));
-        }
+        PhaseEntity open = openPhase(nominationId);
         PhaseDefinition phase = tier.phases().get(open.getPhaseIndex());
         OrganisationUnit unit = support.unitAt(nomination, phase.decidedBy());
         support.authorize(actorId, nomination, unit, ReviewAction.DECIDE,
                 new LocalizedText("决定阶段“" + phase.name().zh() + "”", "decide the phase '" + phase.name().en() + "'"));
-        Task task = support.engine().getTaskService().createTaskQuery()
-                .processInstanceBusinessKey(nominationId)
-                .taskDefinitionKey(TASK_DECIDE_PHASE)
-                .singleResult();
-        if (task == null) {
-            throw new IllegalStateException("nomination " + nominationId + " has an open phase but no " + TASK_DECIDE_PHASE);
-        }
+        Task task = decisionTask(nominationId);
         Instant now = support.now();
         open.setOutcome(passed ? PASSED : FAILED);
         open.setDecidedBy(actorId);
@@ -184,6 +174,47 @@ final class PhaseSteps {
         variables.put(VAR_PHASES_COMPLETE, passed && last);
         support.engine().getTaskService().complete(task.getId(), variables);
         return status(phase, open.getPhaseIndex(), open);
+    }
+
+    /** Moves the open phase's due date: the row, the decision task's due date and the overdue timer; audited. */
+    PhaseStatus moveDue(String nominationId, String actorId, Instant newDue, String reason) {
+        NominationEntity nomination = support.nomination(nominationId);
+        TierDefinition tier = support.tier(nomination);
+        PhaseEntity open = openPhase(nominationId);
+        PhaseDefinition phase = tier.phases().get(open.getPhaseIndex());
+        OrganisationUnit unit = support.unitAt(nomination, phase.decidedBy());
+        support.authorize(actorId, nomination, unit, ReviewAction.DECIDE, MOVE_DUE);
+        Task task = decisionTask(nominationId);
+        DefaultTaskBookService.requireFuture(newDue, support.now());
+        DefaultTaskBookService.record(nominationId, org.tierflow.core.api.DeadlineKind.PHASE_DECISION, open.getDueAt(),
+                newDue, reason, actorId, support);
+        open.setDueAt(newDue);
+        support.engine().getTaskService().setDueDate(task.getId(), Date.from(newDue));
+        for (var instance : support.running(nominationId, PHASE_PROCESS)) {
+            support.moveTimers(instance, VAR_PHASE_DUE_AT, newDue);
+        }
+        return status(phase, open.getPhaseIndex(), open);
+    }
+
+    private PhaseEntity openPhase(String nominationId) {
+        List<PhaseEntity> entered = rows(nominationId);
+        PhaseEntity open = entered.isEmpty() ? null : entered.get(entered.size() - 1);
+        if (open == null || open.getOutcome() != null) {
+            throw new InvalidRequestException("no-open-phase", new LocalizedText(
+                    "申报 " + nominationId + " 当前没有进行中的阶段", "nomination " + nominationId + " has no open phase"));
+        }
+        return open;
+    }
+
+    private Task decisionTask(String nominationId) {
+        Task task = support.engine().getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(nominationId)
+                .taskDefinitionKey(TASK_DECIDE_PHASE)
+                .singleResult();
+        if (task == null) {
+            throw new IllegalStateException("nomination " + nominationId + " has an open phase but no " + TASK_DECIDE_PHASE);
+        }
+        return task;
     }
 
     private List<PhaseEntity> rows(String nominationId) {
