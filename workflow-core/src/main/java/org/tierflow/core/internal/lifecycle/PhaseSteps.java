@@ -134,13 +134,13 @@ final class PhaseSteps {
     }
 
     PhaseStatus decide(String nominationId, String actorId, boolean passed, String comment) {
-        NominationEntity nomination = support.nomination(nominationId);
-        TierDefinition tier = support.tier(nomination);
-        PhaseEntity open = openPhase(nominationId);
-        PhaseDefinition phase = tier.phases().get(open.getPhaseIndex());
-        OrganisationUnit unit = support.unitAt(nomination, phase.decidedBy());
-        support.authorize(actorId, nomination, unit, ReviewAction.DECIDE,
-                new LocalizedText("决定阶段“" + phase.name().zh() + "”", "decide the phase '" + phase.name().en() + "'"));
+        OpenPhase it = openPhase(nominationId, actorId, phase -> new LocalizedText("决定阶段“" + phase.name().zh() + "”",
+                "decide the phase '" + phase.name().en() + "'"));
+        NominationEntity nomination = it.nomination();
+        TierDefinition tier = it.tier();
+        PhaseEntity open = it.row();
+        PhaseDefinition phase = it.phase();
+        OrganisationUnit unit = it.unit();
         Task task = decisionTask(nominationId);
         Instant now = support.now();
         open.setOutcome(passed ? PASSED : FAILED);
@@ -178,12 +178,8 @@ final class PhaseSteps {
 
     /** Moves the open phase's due date: the row, the decision task's due date and the overdue timer; audited. */
     PhaseStatus moveDue(String nominationId, String actorId, Instant newDue, String reason) {
-        NominationEntity nomination = support.nomination(nominationId);
-        TierDefinition tier = support.tier(nomination);
-        PhaseEntity open = openPhase(nominationId);
-        PhaseDefinition phase = tier.phases().get(open.getPhaseIndex());
-        OrganisationUnit unit = support.unitAt(nomination, phase.decidedBy());
-        support.authorize(actorId, nomination, unit, ReviewAction.DECIDE, MOVE_DUE);
+        OpenPhase it = openPhase(nominationId, actorId, phase -> MOVE_DUE);
+        PhaseEntity open = it.row();
         Task task = decisionTask(nominationId);
         DefaultTaskBookService.requireFuture(newDue, support.now());
         DefaultTaskBookService.record(nominationId, org.tierflow.core.api.DeadlineKind.PHASE_DECISION, open.getDueAt(),
@@ -193,7 +189,24 @@ final class PhaseSteps {
         for (var instance : support.running(nominationId, PHASE_PROCESS)) {
             support.moveTimers(instance, VAR_PHASE_DUE_AT, newDue);
         }
-        return status(phase, open.getPhaseIndex(), open);
+        return status(it.phase(), open.getPhaseIndex(), open);
+    }
+
+    /** The open phase of a nomination, its definition and deciding unit. */
+    private record OpenPhase(NominationEntity nomination, TierDefinition tier, PhaseEntity row, PhaseDefinition phase,
+                             OrganisationUnit unit) {
+    }
+
+    /** The open phase, once the actor is known to be an approver at its deciding level ({@code what} they do). */
+    private OpenPhase openPhase(String nominationId, String actorId,
+                                java.util.function.Function<PhaseDefinition, LocalizedText> what) {
+        NominationEntity nomination = support.nomination(nominationId);
+        TierDefinition tier = support.tier(nomination);
+        PhaseEntity open = openPhase(nominationId);
+        PhaseDefinition phase = tier.phases().get(open.getPhaseIndex());
+        OrganisationUnit unit = support.unitAt(nomination, phase.decidedBy());
+        support.authorize(actorId, nomination, unit, ReviewAction.DECIDE, what.apply(phase));
+        return new OpenPhase(nomination, tier, open, phase, unit);
     }
 
     private PhaseEntity openPhase(String nominationId) {
