@@ -31,6 +31,7 @@ import org.tierflow.core.api.program.ReviewAction;
 import org.tierflow.core.api.program.ReviewStep;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.RecordMapper;
+import org.tierflow.core.internal.selection.QuotaLedger;
 import org.tierflow.core.internal.selection.ReviewSteps;
 import org.tierflow.core.spi.ApproverQuery;
 import org.tierflow.core.spi.DecisionContext;
@@ -172,9 +173,12 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             if (veto.isPresent()) {
                 throw new DecisionVetoedException(veto.get());
             }
+            // Selection under quota: lock the rows this pass takes a slot from and refuse a full one before the engine
+            // works; the slots are taken once the engine has completed the review.
+            QuotaLedger.PassSlots slots = null;
             if (decision.outcome() == DecisionOutcome.PASS) {
                 AssessmentGate.requirePassed(runtime, nomination, step);
-                runtime.quotas().refuseIfAlreadyFull(nomination.getId(), nomination.getProgramCode(),
+                slots = runtime.quotas().reserveOnPass(nomination.getId(), nomination.getProgramCode(),
                         nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId);
             }
 
@@ -216,10 +220,8 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             Map<String, Object> outcome = new HashMap<>();
             outcome.put(VAR_LEVEL_OUTCOME, decision.outcome().name());
             runtime.engine().getTaskService().complete(taskId, outcome);
-            if (decision.outcome() == DecisionOutcome.PASS) {
-                // Selection under quota: take the slot last, so the row lock is held only until the commit.
-                runtime.quotas().consumeOnPass(nomination.getId(), nomination.getProgramCode(),
-                        nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId);
+            if (slots != null) {
+                slots.take();
             }
 
             handler.afterDecision(context);
