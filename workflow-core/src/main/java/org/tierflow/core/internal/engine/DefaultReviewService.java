@@ -173,12 +173,10 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             if (veto.isPresent()) {
                 throw new DecisionVetoedException(veto.get());
             }
-            // Selection under quota: lock the rows this pass takes a slot from and refuse a full one before the engine
-            // works; the slots are taken once the engine has completed the review.
-            QuotaLedger.PassSlots slots = null;
+            QuotaLedger.EarlyCheck quotaCheck = null;
             if (decision.outcome() == DecisionOutcome.PASS) {
                 AssessmentGate.requirePassed(runtime, nomination, step);
-                slots = runtime.quotas().reserveOnPass(nomination.getId(), nomination.getProgramCode(),
+                quotaCheck = runtime.quotas().refuseIfAlreadyFull(nomination.getId(), nomination.getProgramCode(),
                         nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId);
             }
 
@@ -220,8 +218,10 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             Map<String, Object> outcome = new HashMap<>();
             outcome.put(VAR_LEVEL_OUTCOME, decision.outcome().name());
             runtime.engine().getTaskService().complete(taskId, outcome);
-            if (slots != null) {
-                slots.take();
+            if (decision.outcome() == DecisionOutcome.PASS) {
+                // Selection under quota: take the slot last, so the row lock is held only until the commit.
+                runtime.quotas().consumeOnPass(nomination.getId(), nomination.getProgramCode(),
+                        nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId, quotaCheck);
             }
 
             handler.afterDecision(context);

@@ -85,160 +85,147 @@ public final class QuotaLedger {
     }
 
     /**
-     * Takes the slots a pass needs, or refuses with nothing changed: {@link #reserveOnPass} and then
-     * {@link PassSlots#take()} at once. Used where the pass is the engine's own work (a level passed by policy).
+     * Takes the slots a pass needs, or refuses with nothing changed: called by the review service when an approver
+     * passes a nomination at a chain step. The acting unit's own row (if it has an allocation, it must have room)
+     * and, at the deciding step, the tier's total. A nomination already holding a slot of a row (it was returned
+     * to this level and passed again) does not take a second one.
      *
      * @throws QuotaExceededException when a row has no slot left; nothing was changed
      */
     public void consumeOnPass(String nominationId, String programCode, String tierCode, String applicantUnitId,
                               int stepIndex, String reviewUnitId) {
-        reserveOnPass(nominationId, programCode, tierCode, applicantUnitId, stepIndex, reviewUnitId).take();
+        consumeOnPass(nominationId, programCode, tierCode, applicantUnitId, stepIndex, reviewUnitId, null);
     }
 
     /**
-     * Locks the rows a pass at this step takes a slot from and refuses, with nothing changed, when one has no slot
-     * left for this nomination; called by the review service before the engine completes the review, so a full
-     * quota refuses before the engine does any work. The acting unit's own row (if it has an allocation, it must
-     * have room) and, at the deciding step, the tier's total. Each row is read with its lock and, in the same
-     * statement, whether this nomination already holds a slot of it (it was returned to this level and passed
-     * again; it then takes no second one). The rows stay locked until the commit; the returned slots are taken
-     * with {@link PassSlots#take()} once the engine has done its work.
+     * As {@link #consumeOnPass(String, String, String, String, int, String)}, after {@link #refuseIfAlreadyFull} in
+     * the same command: which rows the nomination held a slot of was asked by that check, so it is not asked again
+     * under the lock. Only this nomination's own passes add such a slot, and a concurrent decision on the same
+     * nomination fails as a concurrent change at the commit (its timeline entry and its row version clash; a second
+     * quota use of the row would clash on {@code tierflow_quota_use_once} too); a slot this command took since the
+     * check (a next level passed by policy inside the same decision) is found in the session.
      *
-     * @throws QuotaExceededException when a row has no slot left; nothing was changed
+     * @param earlier what {@link #refuseIfAlreadyFull} answered, or {@code null} to ask under the lock
      */
-    public PassSlots reserveOnPass(String nominationId, String programCode, String tierCode, String applicantUnitId,
-                                   int stepIndex, String reviewUnitId) {
+    public void consumeOnPass(String nominationId, String programCode, String tierCode, String applicantUnitId,
+                              int stepIndex, String reviewUnitId, EarlyCheck earlier) {
         TierDefinition tier = tier(programCode, tierCode);
         ReviewChain chain = tier.chainFor(organisations.unit(applicantUnitId).level());
         ReviewStep step = chain.steps().get(stepIndex);
         if (step.action() == ReviewAction.FILE) {
-            return new PassSlots(tier, nominationId, stepIndex, Map.of());
+            return;
         }
         OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
-        TreeSet<String> ordered = new TreeSet<>(LOCK_ORDER);
-        ordered.addAll(keysFor(programCode, tier, chain, stepIndex, reviewUnit, nominationId));
-        Map<QuotaEntity, Boolean> rows = new LinkedHashMap<>();
-        for (String key : ordered) {
-            Object[] locked = lockRowForPass(programCode, tier, key, nominationId);
-            rows.put((QuotaEntity) locked[0], (Boolean) locked[1]);
-        }
-        for (Map.Entry<QuotaEntity, Boolean> row : rows.entrySet()) {
-            if (!row.getValue() && isFull(tier, row.getKey())) {
-                throw exceeded(tier, row.getKey(), reviewUnit, chain);
-            }
-        }
-        return new PassSlots(tier, nominationId, stepIndex, rows, reviewUnit, chain);
+        List<String> keys = keysFor(programCode, tier, chain, stepIndex, reviewUnit, nominationId);
+        Map<String, QuotaEntity> rows = lockRows(programCode, tier, keys);
+        takeSlots(tier, rows, nominationId, stepIndex, reviewUnit, chain, earlier);
     }
 
-    /** The rows a pass has locked and found room in (see {@link #reserveOnPass}): its slots, not yet taken. */
-    public final class PassSlots {
+    /**
+     * What {@link #refuseIfAlreadyFull} found: the rows (by id) of which the nomination held a slot at the check.
+     */
+    public static final class EarlyCheck {
 
-        private final TierDefinition tier;
-        private final String nominationId;
-        private final int stepIndex;
-        private final Map<QuotaEntity, Boolean> rows;
-        private final OrganisationUnit reviewUnit;
-        private final ReviewChain chain;
+        private final java.util.Set<String> held;
 
-        private PassSlots(TierDefinition tier, String nominationId, int stepIndex, Map<QuotaEntity, Boolean> rows) {
-            this(tier, nominationId, stepIndex, rows, null, null);
-        }
-
-        private PassSlots(TierDefinition tier, String nominationId, int stepIndex, Map<QuotaEntity, Boolean> rows,
-                          OrganisationUnit reviewUnit, ReviewChain chain) {
-            this.tier = tier;
-            this.nominationId = nominationId;
-            this.stepIndex = stepIndex;
-            this.rows = rows;
-            this.reviewUnit = reviewUnit;
-            this.chain = chain;
-        }
-
-        /**
-         * Takes the slots: a counter step on each row with a limit and a quota-use row on each. A row of which the
-         * nomination held a slot when it was locked, or took one since in this command (a next level passed by
-         * policy inside the same decision), is skipped.
-         *
-         * @throws QuotaExceededException when a row filled up since it was locked (only this command can have
-         *                                 taken its slots); nothing of this pass was taken
-         */
-        public void take() {
-            List<QuotaEntity> toTake = new ArrayList<>();
-            List<QuotaEntity> toRecord = new ArrayList<>();
-            for (Map.Entry<QuotaEntity, Boolean> entry : rows.entrySet()) {
-                QuotaEntity row = entry.getKey();
-                if (entry.getValue() || heldInSession(row.getId(), nominationId)) {
-                    continue;
-                }
-                if (!isLimited(tier, row)) {
-                    // No allocation: nothing to run out of, so no counter to keep. The use is recorded (what the unit
-                    // passed on is reported from these, see reportedUse), and the row stays locked until the commit,
-                    // so an allocation made meanwhile counts this pass.
-                    toRecord.add(row);
-                    continue;
-                }
-                if (isFull(tier, row)) {
-                    throw exceeded(tier, row, reviewUnit, chain);
-                }
-                toTake.add(row);
-            }
-            Instant now = clock.get();
-            for (QuotaEntity row : toTake) {
-                row.setUsed(row.getUsed() + 1);
-                row.setUpdatedAt(now);
-                recordUse(row, nominationId, stepIndex, now);
-            }
-            for (QuotaEntity row : toRecord) {
-                recordUse(row, nominationId, stepIndex, now);
-            }
+        private EarlyCheck(java.util.Set<String> held) {
+            this.held = held;
         }
     }
 
     /**
-     * Locks (creating when missing) one row a pass needs: {@code [row, whether the nomination holds a slot of it]}.
-     * One statement reads the row with its lock and counts the nomination's use of it; a row the session already
-     * manages (locked or read earlier in this command) is locked and asked the usual way instead, so its state is
-     * never taken from a stale copy. Uses persisted in this command and not yet flushed count as held.
+     * A cheap early refusal, without a lock: when a row this pass needs was already full at the last commit, the
+     * pass is refused before the engine does any work. Passing this check guarantees nothing; the locked check
+     * in {@link #consumeOnPass} decides.
+     *
+     * @return which rows the nomination already held a slot of, for {@link #consumeOnPass} in the same command
+     * @throws QuotaExceededException when a row is already full; nothing was changed
      */
-    private Object[] lockRowForPass(String programCode, TierDefinition tier, String key, String nominationId) {
-        String id = rowId(programCode, tier.code(), key);
-        if (managed(QuotaEntity.class, id)) {
-            QuotaEntity row = lockRow(programCode, tier, key);
-            return new Object[] {row, holds(id, nominationId)};
+    public EarlyCheck refuseIfAlreadyFull(String nominationId, String programCode, String tierCode,
+                                          String applicantUnitId, int stepIndex, String reviewUnitId) {
+        TierDefinition tier = tier(programCode, tierCode);
+        ReviewChain chain = tier.chainFor(organisations.unit(applicantUnitId).level());
+        OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
+        List<String> keys = keysFor(programCode, tier, chain, stepIndex, reviewUnit, nominationId);
+        java.util.Set<String> held = new java.util.HashSet<>();
+        if (keys.isEmpty()) {
+            return new EarlyCheck(held);
         }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> found = session().createNativeQuery(
-                            "select {q.*}, (select count(*) from tierflow_quota_use u where u.quota_id = q.id"
-                                    + " and u.nomination_id = :nomination) as held"
-                                    + " from tierflow_quota q where q.id = :id for update")
-                    .addEntity("q", QuotaEntity.class, org.hibernate.LockMode.PESSIMISTIC_WRITE)
-                    .addScalar("held", org.hibernate.type.StandardBasicTypes.LONG)
-                    .setParameter("nomination", nominationId)
-                    .setParameter("id", id)
-                    .getResultList();
-            if (!found.isEmpty()) {
-                QuotaEntity row = (QuotaEntity) found.get(0)[0];
-                if (isTotal(key) && !Objects.equals(row.getAllocated(), tier.quota()) && tier.quota() >= row.getUsed()) {
-                    row.setAllocated(tier.quota());
-                }
-                boolean held = ((Number) found.get(0)[1]).longValue() > 0 || heldInSession(id, nominationId);
-                return new Object[] {row, held};
+        Map<String, String> keyById = new LinkedHashMap<>();
+        keys.forEach(key -> keyById.put(rowId(programCode, tier.code(), key), key));
+        List<String> ids = List.copyOf(keyById.keySet());
+        // The session runs on the engine's transaction, not one of Hibernate's, so it never flushes by itself
+        // before a query: flush what this command changed, so the query sees it.
+        session().flush();
+        // Scalars, not entities: the rows must not enter the session before they are locked. One statement reads the
+        // rows and whether this nomination holds a slot of each (consumeOnPass then need not ask again).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = session().createNativeQuery(
+                        "select q.id, q.allocated, q.used, (select count(*) from tierflow_quota_use u"
+                                + " where u.quota_id = q.id and u.nomination_id = :nomination) as held"
+                                + " from tierflow_quota q where q.id in (:ids)")
+                .addScalar("id", org.hibernate.type.StandardBasicTypes.STRING)
+                .addScalar("allocated", org.hibernate.type.StandardBasicTypes.INTEGER)
+                .addScalar("used", org.hibernate.type.StandardBasicTypes.INTEGER)
+                .addScalar("held", org.hibernate.type.StandardBasicTypes.LONG)
+                .setParameter("nomination", nominationId)
+                .setParameter("ids", ids)
+                .getResultList();
+        for (Object[] row : rows) {
+            if (((Number) row[3]).longValue() > 0) {
+                held.add((String) row[0]);
             }
-            insertIfAbsent(id, programCode, tier, key);
         }
-        throw new IllegalStateException("quota row " + programCode + "/" + tier.code() + "/" + key + " could not be created");
+        for (Object[] row : rows) {
+            String key = keyById.get((String) row[0]);
+            Integer allocated = isTotal(key) ? Integer.valueOf(tier.quota()) : (Integer) row[1];
+            int used = (Integer) row[2];
+            if (allocated != null && used >= allocated && !held.contains((String) row[0])) {
+                QuotaEntity snapshot = new QuotaEntity();
+                snapshot.setProgramCode(programCode);
+                fillKey(snapshot, key);
+                snapshot.setAllocated(allocated);
+                snapshot.setUsed(used);
+                throw exceeded(tier, snapshot, reviewUnit, chain);
+            }
+        }
+        return new EarlyCheck(held);
     }
 
-    /** Whether the session manages the entity of this id (then a query would hand back its copy, not the row). */
-    private boolean managed(Class<?> type, String id) {
-        org.hibernate.engine.spi.SessionImplementor session = session().unwrap(org.hibernate.engine.spi.SessionImplementor.class);
-        org.hibernate.persister.entity.EntityPersister persister =
-                session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
-        return session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister)) != null;
+    private void takeSlots(TierDefinition tier, Map<String, QuotaEntity> rows, String nominationId, int stepIndex,
+                           OrganisationUnit reviewUnit, ReviewChain chain, EarlyCheck earlier) {
+        List<QuotaEntity> toTake = new ArrayList<>();
+        List<QuotaEntity> toRecord = new ArrayList<>();
+        for (QuotaEntity row : rows.values()) {
+            boolean held = earlier == null ? holds(row, nominationId)
+                    : earlier.held.contains(row.getId()) || heldInSession(row.getId(), nominationId);
+            if (held) {
+                continue;
+            }
+            if (!isLimited(tier, row)) {
+                // No allocation: nothing to run out of, so no counter to keep. The use is recorded (what the unit
+                // passed on is reported from these, see reportedUse), and the row stays locked until the commit, so
+                // an allocation made meanwhile counts this pass.
+                toRecord.add(row);
+                continue;
+            }
+            if (isFull(tier, row)) {
+                throw exceeded(tier, row, reviewUnit, chain);
+            }
+            toTake.add(row);
+        }
+        Instant now = clock.get();
+        for (QuotaEntity row : toTake) {
+            row.setUsed(row.getUsed() + 1);
+            row.setUpdatedAt(now);
+            recordUse(row, nominationId, stepIndex, now);
+        }
+        for (QuotaEntity row : toRecord) {
+            recordUse(row, nominationId, stepIndex, now);
+        }
     }
 
-    /** Whether this session holds a use of the row by the nomination that the database may not have yet. */
+    /** Whether this session holds a use of the row by the nomination that may not be flushed yet. */
     private boolean heldInSession(String quotaId, String nominationId) {
         org.hibernate.engine.spi.SessionImplementor session = session().unwrap(org.hibernate.engine.spi.SessionImplementor.class);
         for (Map.Entry<Object, org.hibernate.engine.spi.EntityEntry> entry
