@@ -86,6 +86,12 @@ class QuotaReportH2IntegrationTests {
                 .isInstanceOf(QuotaExceededException.class);
         assertThat(quota("litong")).isEqualTo(new Quota(NINGXIA, TIER, "litong", true, 3, 3, 0));
         assertThat(quota("litong-school-1")).isEqualTo(new Quota(NINGXIA, TIER, "litong-school-1", false, 0, 4, 0));
+
+        // The county is full, but the third already holds one of its slots: returned to it and passed again, it is
+        // neither refused nor counted twice.
+        decide(third, "wuzhong-reviewer", Decision.returnToLowerLevel("请再核实 / please check again"));
+        decide(third, "litong-reviewer", Decision.pass(null));
+        assertThat(quota("litong")).isEqualTo(new Quota(NINGXIA, TIER, "litong", true, 3, 3, 0));
     }
 
     private Quota quota(String unitId) {

@@ -31,6 +31,7 @@ import org.tierflow.core.api.program.ReviewAction;
 import org.tierflow.core.api.program.ReviewStep;
 import org.tierflow.core.internal.persistence.NominationEntity;
 import org.tierflow.core.internal.persistence.RecordMapper;
+import org.tierflow.core.internal.selection.QuotaLedger;
 import org.tierflow.core.internal.selection.ReviewSteps;
 import org.tierflow.core.spi.ApproverQuery;
 import org.tierflow.core.spi.DecisionContext;
@@ -172,9 +173,10 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             if (veto.isPresent()) {
                 throw new DecisionVetoedException(veto.get());
             }
+            QuotaLedger.EarlyCheck quotaCheck = null;
             if (decision.outcome() == DecisionOutcome.PASS) {
                 AssessmentGate.requirePassed(runtime, nomination, step);
-                runtime.quotas().refuseIfAlreadyFull(nomination.getId(), nomination.getProgramCode(),
+                quotaCheck = runtime.quotas().refuseIfAlreadyFull(nomination.getId(), nomination.getProgramCode(),
                         nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId);
             }
 
@@ -219,7 +221,7 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             if (decision.outcome() == DecisionOutcome.PASS) {
                 // Selection under quota: take the slot last, so the row lock is held only until the commit.
                 runtime.quotas().consumeOnPass(nomination.getId(), nomination.getProgramCode(),
-                        nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId);
+                        nomination.getTierCode(), nomination.getUnitId(), stepIndex, unitId, quotaCheck);
             }
 
             handler.afterDecision(context);

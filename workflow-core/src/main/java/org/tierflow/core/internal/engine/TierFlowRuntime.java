@@ -160,7 +160,8 @@ public final class TierFlowRuntime {
             throw new ConcurrentChangeException(e);
         } catch (RuntimeException e) {
             // Two appends to one timeline at once: the second gets the first's sequence number (see NominationRecords).
-            if (org.tierflow.core.internal.persistence.DatabaseErrors.isTimelineSequenceClash(e)) {
+            if (org.tierflow.core.internal.persistence.DatabaseErrors.isTimelineSequenceClash(e)
+                    || org.tierflow.core.internal.persistence.DatabaseErrors.isQuotaUseClash(e)) {
                 throw new ConcurrentChangeException(e);
             }
             throw e;

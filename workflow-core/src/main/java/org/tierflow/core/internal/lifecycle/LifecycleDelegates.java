@@ -89,11 +89,18 @@ final class LifecycleDelegates {
         lifecycle.setNominationId(nomination.getId());
         lifecycle.setProgramCode(nomination.getProgramCode());
         lifecycle.setTierCode(nomination.getTierCode());
-        lifecycle.setPhase((tier.taskBook().isPresent() ? LifecyclePhase.TASK_BOOK
-                : tier.phases().isEmpty() ? LifecyclePhase.IMPLEMENTATION : LifecyclePhase.PHASES).name());
+        LifecyclePhase phase = tier.taskBook().isPresent() ? LifecyclePhase.TASK_BOOK
+                : tier.phases().isEmpty() ? LifecyclePhase.IMPLEMENTATION : LifecyclePhase.PHASES;
+        lifecycle.setPhase(phase.name());
         lifecycle.setStartedAt(now);
         lifecycle.setExtensionsUsed(0);
         lifecycle.setUpdatedAt(now);
+        if (phase == LifecyclePhase.IMPLEMENTATION) {
+            // The model goes straight on to startImplementation in this command: fix the working period now, so the
+            // row is inserted once with it instead of inserted and then updated.
+            fixWorkingPeriod(lifecycle, tier, now);
+            lifecycle.setWorkingPeriodFixedOnCreation(true);
+        }
         support.session().persist(lifecycle);
     }
 
@@ -173,12 +180,17 @@ final class LifecycleDelegates {
         NominationEntity nomination = nominationOf(execution);
         TierDefinition tier = support.tier(nomination);
         LifecycleEntity lifecycle = support.lifecycle(nomination.getId());
-        Instant now = support.now();
-        Instant end = LifecycleSupport.startOf(LifecycleSupport.day(now).plus(tier.implementationPeriod()));
+        if (!lifecycle.isWorkingPeriodFixedOnCreation()) {
+            fixWorkingPeriod(lifecycle, tier, support.now());
+            support.phase(lifecycle, LifecyclePhase.IMPLEMENTATION);
+        }
+        execution.setVariable(VAR_WORKING_PERIOD_ENDS_AT, Date.from(lifecycle.getWorkingPeriodEndsAt()));
+    }
+
+    /** The working period starts now and ends at the start of the day the tier's implementation period ends. */
+    private static void fixWorkingPeriod(LifecycleEntity lifecycle, TierDefinition tier, Instant now) {
         lifecycle.setWorkingPeriodStartsAt(now);
-        lifecycle.setWorkingPeriodEndsAt(end);
-        support.phase(lifecycle, LifecyclePhase.IMPLEMENTATION);
-        execution.setVariable(VAR_WORKING_PERIOD_ENDS_AT, Date.from(end));
+        lifecycle.setWorkingPeriodEndsAt(LifecycleSupport.startOf(LifecycleSupport.day(now).plus(tier.implementationPeriod())));
     }
 
     private void requestFinalReport(DelegateExecution execution) {

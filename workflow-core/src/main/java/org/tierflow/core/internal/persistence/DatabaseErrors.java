@@ -35,4 +35,19 @@ public final class DatabaseErrors {
         }
         return false;
     }
+
+    /**
+     * Whether the failure is a second use of one quota row by one nomination (the quota-use table's unique
+     * (quota_id, nomination_id) constraint, named so on H2 and PostgreSQL): two decisions on the same nomination
+     * at once, and the second must give way like any other concurrent change.
+     */
+    public static boolean isQuotaUseClash(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("tierflow_quota_use_once")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

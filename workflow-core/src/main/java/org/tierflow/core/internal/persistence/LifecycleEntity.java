@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /** The life cycle of one selected candidate: its phase and what the phases concluded. */
@@ -64,6 +65,16 @@ public class LifecycleEntity {
     public void setPhase(String phase) { this.phase = phase; }
     public Instant getStartedAt() { return startedAt; }
     public void setStartedAt(Instant startedAt) { this.startedAt = startedAt; }
+    /**
+     * Whether the working period was fixed when this row was created, in this command (not stored): the life cycle
+     * of a tier without task book or phases goes straight into its implementation, and fixing the period before the
+     * row is first written saves writing it twice.
+     */
+    @Transient
+    private boolean workingPeriodFixedOnCreation;
+
+    public boolean isWorkingPeriodFixedOnCreation() { return workingPeriodFixedOnCreation; }
+    public void setWorkingPeriodFixedOnCreation(boolean fixed) { this.workingPeriodFixedOnCreation = fixed; }
     public Instant getWorkingPeriodStartsAt() { return workingPeriodStartsAt; }
     public void setWorkingPeriodStartsAt(Instant workingPeriodStartsAt) { this.workingPeriodStartsAt = workingPeriodStartsAt; }
     public Instant getWorkingPeriodEndsAt() { return workingPeriodEndsAt; }

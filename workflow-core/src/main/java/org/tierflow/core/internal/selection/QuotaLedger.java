@@ -94,6 +94,21 @@ public final class QuotaLedger {
      */
     public void consumeOnPass(String nominationId, String programCode, String tierCode, String applicantUnitId,
                               int stepIndex, String reviewUnitId) {
+        consumeOnPass(nominationId, programCode, tierCode, applicantUnitId, stepIndex, reviewUnitId, null);
+    }
+
+    /**
+     * As {@link #consumeOnPass(String, String, String, String, int, String)}, after {@link #refuseIfAlreadyFull} in
+     * the same command: which rows the nomination held a slot of was asked by that check, so it is not asked again
+     * under the lock. Only this nomination's own passes add such a slot, and a concurrent decision on the same
+     * nomination fails as a concurrent change at the commit (its timeline entry and its row version clash; a second
+     * quota use of the row would clash on {@code tierflow_quota_use_once} too); a slot this command took since the
+     * check (a next level passed by policy inside the same decision) is found in the session.
+     *
+     * @param earlier what {@link #refuseIfAlreadyFull} answered, or {@code null} to ask under the lock
+     */
+    public void consumeOnPass(String nominationId, String programCode, String tierCode, String applicantUnitId,
+                              int stepIndex, String reviewUnitId, EarlyCheck earlier) {
         TierDefinition tier = tier(programCode, tierCode);
         ReviewChain chain = tier.chainFor(organisations.unit(applicantUnitId).level());
         ReviewStep step = chain.steps().get(stepIndex);
@@ -103,7 +118,19 @@ public final class QuotaLedger {
         OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
         List<String> keys = keysFor(programCode, tier, chain, stepIndex, reviewUnit, nominationId);
         Map<String, QuotaEntity> rows = lockRows(programCode, tier, keys);
-        takeSlots(tier, rows, nominationId, stepIndex, reviewUnit, chain);
+        takeSlots(tier, rows, nominationId, stepIndex, reviewUnit, chain, earlier);
+    }
+
+    /**
+     * What {@link #refuseIfAlreadyFull} found: the rows (by id) of which the nomination held a slot at the check.
+     */
+    public static final class EarlyCheck {
+
+        private final java.util.Set<String> held;
+
+        private EarlyCheck(java.util.Set<String> held) {
+            this.held = held;
+        }
     }
 
     /**
@@ -111,16 +138,18 @@ public final class QuotaLedger {
      * pass is refused before the engine does any work. Passing this check guarantees nothing; the locked check
      * in {@link #consumeOnPass} decides.
      *
+     * @return which rows the nomination already held a slot of, for {@link #consumeOnPass} in the same command
      * @throws QuotaExceededException when a row is already full; nothing was changed
      */
-    public void refuseIfAlreadyFull(String nominationId, String programCode, String tierCode, String applicantUnitId,
-                                    int stepIndex, String reviewUnitId) {
+    public EarlyCheck refuseIfAlreadyFull(String nominationId, String programCode, String tierCode,
+                                          String applicantUnitId, int stepIndex, String reviewUnitId) {
         TierDefinition tier = tier(programCode, tierCode);
         ReviewChain chain = tier.chainFor(organisations.unit(applicantUnitId).level());
         OrganisationUnit reviewUnit = organisations.unit(reviewUnitId);
         List<String> keys = keysFor(programCode, tier, chain, stepIndex, reviewUnit, nominationId);
+        java.util.Set<String> held = new java.util.HashSet<>();
         if (keys.isEmpty()) {
-            return;
+            return new EarlyCheck(held);
         }
         Map<String, String> keyById = new LinkedHashMap<>();
         keys.forEach(key -> keyById.put(rowId(programCode, tier.code(), key), key));
@@ -128,17 +157,30 @@ public final class QuotaLedger {
         // The session runs on the engine's transaction, not one of Hibernate's, so it never flushes by itself
         // before a query: flush what this command changed, so the query sees it.
         session().flush();
-        // Scalars, not entities: the rows must not enter the session before they are locked.
-        List<Object[]> rows = session().createSelectionQuery(
-                        "select q.unitId, q.allocated, q.used, q.id from QuotaEntity q where q.id in (:ids)", Object[].class)
+        // Scalars, not entities: the rows must not enter the session before they are locked. One statement reads the
+        // rows and whether this nomination holds a slot of each (consumeOnPass then need not ask again).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = session().createNativeQuery(
+                        "select q.id, q.allocated, q.used, (select count(*) from tierflow_quota_use u"
+                                + " where u.quota_id = q.id and u.nomination_id = :nomination) as held"
+                                + " from tierflow_quota q where q.id in (:ids)")
+                .addScalar("id", org.hibernate.type.StandardBasicTypes.STRING)
+                .addScalar("allocated", org.hibernate.type.StandardBasicTypes.INTEGER)
+                .addScalar("used", org.hibernate.type.StandardBasicTypes.INTEGER)
+                .addScalar("held", org.hibernate.type.StandardBasicTypes.LONG)
+                .setParameter("nomination", nominationId)
                 .setParameter("ids", ids)
                 .getResultList();
         for (Object[] row : rows) {
-            String key = keyById.get((String) row[3]);
+            if (((Number) row[3]).longValue() > 0) {
+                held.add((String) row[0]);
+            }
+        }
+        for (Object[] row : rows) {
+            String key = keyById.get((String) row[0]);
             Integer allocated = isTotal(key) ? Integer.valueOf(tier.quota()) : (Integer) row[1];
             int used = (Integer) row[2];
-            // Whether this nomination already holds a slot matters only for a full row: asked only then.
-            if (allocated != null && used >= allocated && !holds((String) row[3], nominationId)) {
+            if (allocated != null && used >= allocated && !held.contains((String) row[0])) {
                 QuotaEntity snapshot = new QuotaEntity();
                 snapshot.setProgramCode(programCode);
                 fillKey(snapshot, key);
@@ -147,14 +189,17 @@ public final class QuotaLedger {
                 throw exceeded(tier, snapshot, reviewUnit, chain);
             }
         }
+        return new EarlyCheck(held);
     }
 
     private void takeSlots(TierDefinition tier, Map<String, QuotaEntity> rows, String nominationId, int stepIndex,
-                           OrganisationUnit reviewUnit, ReviewChain chain) {
+                           OrganisationUnit reviewUnit, ReviewChain chain, EarlyCheck earlier) {
         List<QuotaEntity> toTake = new ArrayList<>();
         List<QuotaEntity> toRecord = new ArrayList<>();
         for (QuotaEntity row : rows.values()) {
-            if (holds(row, nominationId)) {
+            boolean held = earlier == null ? holds(row, nominationId)
+                    : earlier.held.contains(row.getId()) || heldInSession(row.getId(), nominationId);
+            if (held) {
                 continue;
             }
             if (!isLimited(tier, row)) {
@@ -178,6 +223,19 @@ public final class QuotaLedger {
         for (QuotaEntity row : toRecord) {
             recordUse(row, nominationId, stepIndex, now);
         }
+    }
+
+    /** Whether this session holds a use of the row by the nomination that may not be flushed yet. */
+    private boolean heldInSession(String quotaId, String nominationId) {
+        org.hibernate.engine.spi.SessionImplementor session = session().unwrap(org.hibernate.engine.spi.SessionImplementor.class);
+        for (Map.Entry<Object, org.hibernate.engine.spi.EntityEntry> entry
+                : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+            if (entry.getKey() instanceof QuotaUseEntity use && quotaId.equals(use.getQuotaId())
+                    && nominationId.equals(use.getNominationId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void recordUse(QuotaEntity row, String nominationId, int stepIndex, Instant now) {
