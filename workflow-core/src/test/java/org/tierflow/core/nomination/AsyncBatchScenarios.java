@@ -91,7 +91,7 @@ abstract class AsyncBatchScenarios {
     @BeforeAll
     void startEngine() {
         fixture = TierFlowTestEngine.start(dataSource(), builder -> builder
-                .organisations(SelectionScenarios.tree("apply", "refuse", "fail", "big"))
+                .organisations(SelectionScenarios.tree("apply", "refuse", "fail", "big", "race"))
                 .approvers(SelectionScenarios.APPROVERS)
                 .decisionHandler("fail", FAILING_HANDLER));
         nominations = fixture.tierFlow.nominations();
@@ -269,6 +269,51 @@ abstract class AsyncBatchScenarios {
         assertThat(nominations.get(ranked.get(size)).state()).isEqualTo(NominationState.REJECTED);
         assertThat(selection.quota(NINGXIA, BACKBONE, "fail-d1").used()).isEqualTo(size);
         assertThat(reviews.inbox("fail-d1-approver", InboxQuery.all()).total()).isZero();
+    }
+
+    @Test
+    void aConcurrentPassAndSubmissionNeverTakeMoreThanTheQuota() throws Exception {
+        int size = 5;
+        selection.allocate(NINGXIA, BACKBONE, "nx", Map.of("race-d1", size), "nx-approver");
+        List<String> batchIds = submitAll("race-d1-s1", size);
+        Nomination outsider = submit("race-d1-s1");
+        SelectionRound round = openRoundNow("race-d1");
+        String outsiderTask = openTask(outsider.id()).getId();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Object> batch = threads.submit(() -> {
+                start.await();
+                try {
+                    return selection.submitBatch(round.id(), "race-d1-approver", batchIds, "择优 / merit", false);
+                } catch (BatchRejectedException | org.tierflow.core.api.ConcurrentChangeException e) {
+                    return e;
+                }
+            });
+            java.util.concurrent.Future<Object> pass = threads.submit(() -> {
+                start.await();
+                try {
+                    return reviews.decide(outsiderTask, "race-d1-approver-2", Decision.pass("先到 / first"));
+                } catch (QuotaExceededException | InvalidRequestException
+                         | org.tierflow.core.api.ConcurrentChangeException e) {
+                    return e;
+                }
+            });
+            start.countDown();
+            Object batchResult = batch.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            Object passResult = pass.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            boolean batchWon = batchResult instanceof BatchSelection;
+            boolean passWon = passResult instanceof Nomination;
+            assertThat(batchWon && passWon).as("both cannot fit: %s / %s", batchResult, passResult).isFalse();
+            assertThat(batchWon || passWon).as("one of them goes through: %s / %s", batchResult, passResult).isTrue();
+            assertThat(selection.quota(NINGXIA, BACKBONE, "race-d1").used()).isEqualTo(batchWon ? size : 1);
+            if (batchWon) {
+                runJobs((BatchSelection) batchResult);
+                assertThat(selection.quota(NINGXIA, BACKBONE, "race-d1").used()).isEqualTo(size);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     // ------------------------------------------------------------------------------------------ helpers
