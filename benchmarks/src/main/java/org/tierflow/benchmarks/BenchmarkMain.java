@@ -44,8 +44,12 @@ public final class BenchmarkMain {
                 guarded(report, options, "b/d", kind, () -> scenarios.growthAndInbox(kind,
                         options.scenarios().contains("d"), options.scenarios().contains("b")));
             }
-            if (options.scenarios().contains("c")) {
+            if (options.scenarios().contains("c") && options.batchModes().contains("sync")) {
                 guarded(report, options, "c", kind, () -> scenarios.batch(kind));
+            }
+            if (options.scenarios().contains("c") && options.batchModes().contains("async")) {
+                guarded(report, options, "c (async)", kind, () -> AsyncBatchScenario.run(options, scenarios.tree(), report,
+                        kind));
             }
         }
         report.environment("load average at end (1, 5, 15 min)", loadAverage());

@@ -16,6 +16,8 @@ import java.util.Set;
  * --seconds S          length of one timed round of scenario a (default 3)
  * --rounds R           rounds per contender in scenario a (default 7)
  * --batch N            candidates selected in scenario c (default 1000; 10000 is the issue's size, see README)
+ * --batch-modes sync,async  scenario c's batches: selectBatch (sync) and/or submitBatch with its jobs (async);
+ *                      default both
  * --completed-ratio F  completed nominations (history only) seeded per open one (default 0.2)
  * --templates T        open template nominations made through the engine before copying (default 60)
  * --compare            also measure TierFlow with the engine's default settings (a) and the inbox's task
@@ -27,7 +29,7 @@ import java.util.Set;
  */
 public record Options(int scale, List<BenchDatabase> databases, Set<String> scenarios, int seconds, int rounds,
                       int warmup, int batch, double completedRatio, int growthWalks, int inboxSamples, int templates,
-                      boolean compare, Path out, String name) {
+                      boolean compare, Path out, String name, Set<String> batchModes) {
 
     public static Options parse(String... args) {
         int scale = 100_000;
@@ -44,6 +46,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
         boolean compare = false;
         Path out = Path.of("results");
         String name = "report";
+        Set<String> batchModes = Set.of("sync", "async");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -67,6 +70,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
                 case "--compare" -> compare = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--name" -> name = args[++i];
+                case "--batch-modes" -> batchModes = Set.of(args[++i].toLowerCase(Locale.ROOT).split(","));
                 case "--quick" -> {
                     scale = 2_000;
                     seconds = 1;
@@ -81,7 +85,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
             }
         }
         return new Options(scale, databases, scenarios, seconds, rounds, warmup, batch, completed, growthWalks,
-                inboxSamples, templates, compare, out, name);
+                inboxSamples, templates, compare, out, name, batchModes);
     }
 
     /** 1k, 10k, 100k, ... up to the scale (the scale itself always included). */

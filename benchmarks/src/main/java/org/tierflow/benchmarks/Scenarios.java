@@ -29,6 +29,11 @@ final class Scenarios {
     private final Report report;
     private final NationalTree tree = NationalTree.standard();
 
+    /** The organisation tree every scenario uses. */
+    NationalTree tree() {
+        return tree;
+    }
+
     Scenarios(Options options, Report report) {
         this.options = options;
         this.report = report;

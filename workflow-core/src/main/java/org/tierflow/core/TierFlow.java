@@ -129,6 +129,8 @@ public final class TierFlow {
     public TierFlow configure(ProcessEngineConfiguration engineConfiguration) {
         TierFlowBootstrap.configure(engineConfiguration, runtime);
         PublicityDelegates.register(engineConfiguration, publicity);
+        org.tierflow.core.internal.selection.BatchSelectionJobHandler.register(engineConfiguration,
+                (DefaultSelectionService) selection);
         lifecycle.configure(engineConfiguration);
         return this;
     }

@@ -107,6 +107,33 @@ public interface SelectionService {
                              boolean rejectOthers);
 
     /**
+     * Submits a batch selection to be applied asynchronously: for batches too large to apply in one transaction
+     * (thousands of candidates). In one transaction, answering in seconds, it runs exactly the checks of
+     * {@link #selectBatch(String, String, List, String, boolean)} (every problem reported at once, nothing changed
+     * on a problem), then reserves the quota slots of every selected item (no other decision or batch can take
+     * them), records the batch, takes its items out of the approvers' inboxes and marks them as being applied, so
+     * that nobody else can decide, claim or withdraw them meanwhile ({@code batch-pending}), and creates one engine
+     * job per chunk of items. The jobs apply the items on whichever node runs Flowable's async executor, each chunk
+     * in its own transaction, each item with a full decision as {@code userId} (timeline, events, notifications,
+     * next step or life cycle); a failing chunk is retried by the engine and then reported in
+     * {@link #batchSelection(String)}.
+     *
+     * @return the batch as submitted: every item {@link BatchSelectionItem.State#WAITING}
+     * @throws BatchRejectedException listing every problem; nothing changed
+     * @throws NotFoundException      when the round does not exist
+     */
+    BatchSelection submitBatch(String roundId, String userId, List<String> selectedNominationIds, String comment,
+                               boolean rejectOthers);
+
+    /**
+     * A batch submitted with {@link #submitBatch} as it stands: which items are applied, waiting, or failed and
+     * why. Reads only; asks nobody's permission (host/system use, like {@link #round(String)}).
+     *
+     * @throws NotFoundException when there is no such batch
+     */
+    BatchSelection batchSelection(String batchId);
+
+    /**
      * A candidate selected in a round withdraws (放弃): the nomination ends as withdrawn, its quota slots are
      * released, and the best-ranked candidate of the same round still waiting there is promoted (passed)
      * automatically in the same transaction (递补). Both are recorded in the timelines.

@@ -87,6 +87,33 @@ public class SelectionController {
                 Boolean.TRUE.equals(body.rejectOthers()));
     }
 
+    /**
+     * Submits a batch to be applied by engine jobs: checked, its quota reserved and recorded at once; 202 with the
+     * batch and its location. A refusal (409 {@code batch-rejected}) lists every problem, as for a selection.
+     */
+    @PostMapping("/rounds/{roundId}/batch-selections")
+    public ResponseEntity<org.tierflow.core.api.BatchSelection> submitBatch(@PathVariable String roundId,
+                                                                          @RequestBody BatchSelection body,
+                                                                          Principal caller) {
+        String approver = Callers.id(caller);
+        MissingFieldsException.require().field("nominationIds", body.nominationIds()).check();
+        org.tierflow.core.api.BatchSelection batch = selection.submitBatch(roundId, approver, body.nominationIds(),
+                body.comment(), Boolean.TRUE.equals(body.rejectOthers()));
+        // The API's base path is configurable: the batch's location is the request's path up to "/rounds/".
+        String path = ServletUriComponentsBuilder.fromCurrentRequestUri().build().getPath();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .replacePath(path.substring(0, path.lastIndexOf("/rounds/")) + "/batch-selections/{id}")
+                .buildAndExpand(batch.id()).toUri();
+        return ResponseEntity.accepted().location(location).body(batch);
+    }
+
+    /** A submitted batch as it stands: which items are applied, waiting or failed (and why). */
+    @GetMapping("/batch-selections/{batchId}")
+    public org.tierflow.core.api.BatchSelection batchSelection(@PathVariable String batchId, Principal caller) {
+        Callers.id(caller);
+        return selection.batchSelection(batchId);
+    }
+
     /** The caller records a score for ranking; 204. */
     @PostMapping("/nominations/{id}/scores")
     public ResponseEntity<Void> recordScore(@PathVariable String id, @RequestBody Score body, Principal caller) {

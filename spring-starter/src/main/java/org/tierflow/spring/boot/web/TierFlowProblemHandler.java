@@ -69,7 +69,7 @@ public class TierFlowProblemHandler {
             "already-revoked", "round-overlap", "conflicting-hour-record",
             "already-resolved", "publicity-closed", "publicity-not-over", "round-still-open", "nothing-to-publish",
             "not-published", "already-signed", "already-scored", "already-drawn", "already-completed",
-            "conflicting-assessment-result", "school-already-nominated");
+            "conflicting-assessment-result", "school-already-nominated", "batch-pending");
 
     private static final Map<HttpStatus, LocalizedText> TITLES = Map.of(
             HttpStatus.BAD_REQUEST, new LocalizedText("请求无效", "Invalid request"),

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.tierflow.spring.boot.web.RestApiHostApplication.CITY;
 import static org.tierflow.spring.boot.web.RestApiHostApplication.CITY_REVIEWER;
+import static org.tierflow.spring.boot.web.RestApiHostApplication.DISTRICT;
 import static org.tierflow.spring.boot.web.RestApiHostApplication.DISTRICT_REVIEWER;
 import static org.tierflow.spring.boot.web.RestApiHostApplication.NATIONAL;
 import static org.tierflow.spring.boot.web.RestApiHostApplication.NATIONAL_TIER;
@@ -216,6 +217,48 @@ class TierFlowRestApiIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"工作调动 / moving away\"}"), 200);
         assertThat(withdrawal.get("withdrawn").get("state").asText()).isEqualTo("WITHDRAWN");
         assertThat(withdrawal.get("promoted").get("id").asText()).as("the next in the round moves up").isEqualTo(first);
+    }
+
+    @Test
+    void theDistrictSubmitsABatchThatEngineJobsApplyAndWhilePendingItsItemsAre409() throws Exception {
+        String first = submit(applicant());
+        String second = submit(applicant());
+        for (String id : List.of(first, second)) {
+            decide(id, PRINCIPAL, "{\"outcome\":\"PASS\",\"comment\":\"同意\"}");
+        }
+        Instant now = Instant.now();
+        String roundId = call(post(API + "/rounds").with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("programCode", PROGRAM, "tierCode", TIER, "unitId", DISTRICT,
+                        "level", "DISTRICT", "opensAt", now.minus(Duration.ofHours(1)).toString(),
+                        "closesAt", now.plus(Duration.ofDays(1)).toString()))), 201).get("id").asText();
+        String firstTask = openTaskOf(first);
+
+        problem(post(API + "/rounds/" + roundId + "/batch-selections").with(as(DISTRICT_REVIEWER))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nominationIds\":[\"" + first + "\",\"no-such-nomination\"],\"comment\":\"推荐\"}"),
+                409, "batch-rejected");
+        MvcResult submitted = mvc.perform(post(API + "/rounds/" + roundId + "/batch-selections")
+                        .with(as(DISTRICT_REVIEWER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"nominationIds\":[\"" + first + "\",\"" + second + "\"],\"comment\":\"推荐 / recommended\"}"))
+                .andReturn();
+        assertThat(submitted.getResponse().getStatus()).as(submitted.getResponse().getContentAsString()).isEqualTo(202);
+        JsonNode batch = json.readTree(submitted.getResponse().getContentAsString());
+        String location = submitted.getResponse().getHeader(HttpHeaders.LOCATION);
+        assertThat(location).endsWith(API + "/batch-selections/" + batch.get("id").asText());
+        assertThat(batch.get("state").asText()).isEqualTo("PENDING");
+        assertThat(batch.get("items").findValuesAsText("state")).containsOnly("WAITING");
+
+        problem(post(API + "/reviews/" + firstTask + "/decision").with(as(DISTRICT_REVIEWER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"PASS\",\"comment\":\"同意\"}"),
+                409, "batch-pending");
+
+        engine.getManagementService().createJobQuery().handlerType("tierflow-batch-selection").list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        JsonNode applied = call(get(location.substring(location.indexOf(API))).with(as(DISTRICT_REVIEWER)), 200);
+        assertThat(applied.get("state").asText()).isEqualTo("APPLIED");
+        assertThat(applied.get("items").findValuesAsText("state")).containsOnly("APPLIED");
+        assertThat(call(get(API + "/nominations/" + first).with(as(DISTRICT_REVIEWER)), 200).get("currentLevel").asText())
+                .as("passed on to the city").isEqualTo("CITY");
     }
 
     // ---------------------------------------------------------------------------------------------- publicity

@@ -157,6 +157,7 @@ public final class DefaultNominationService implements NominationService {
         return runtime.inTransaction(() -> {
             NominationEntity nomination = runtime.nomination(nominationId);
             requireApplicant(nomination, applicantId);
+            runtime.pendingBatches().refuseIfNominationPending(nominationId);
             boolean open = nomination.getState() == NominationState.IN_REVIEW
                     || nomination.getState() == NominationState.RETURNED_FOR_CORRECTION;
             if (!open || runtime.records().hasHumanDecision(nominationId)) {

@@ -108,6 +108,7 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
     public ReviewTask claim(String taskId, String userId) {
         return runtime.inTransaction(() -> {
             Task task = reviewTask(taskId);
+            runtime.pendingBatches().refuseIfTaskPending(taskId);
             authorize(task, userId, "claim");
             if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
                 throw new InvalidRequestException("already-claimed", new LocalizedText(
@@ -151,6 +152,7 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
             // The task without its variables, then only the level's variables (not the serialised candidate list);
             // both stay in the command's cache, where completing the task finds them again.
             Task task = openReviewTask(taskId);
+            runtime.pendingBatches().refuseIfTaskPending(taskId);
             Map<String, Object> variables = levelVariables(task);
             if (byApprover) {
                 authorize(variables, userId, "decide");
@@ -292,6 +294,7 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
     public ReviewTask delegate(String taskId, String userId, String delegateUserId, String comment) {
         return runtime.inTransaction(() -> {
             Task task = reviewTask(taskId);
+            runtime.pendingBatches().refuseIfTaskPending(taskId);
             authorize(task, userId, "delegate");
             if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
                 throw new NotAuthorizedException(new LocalizedText(

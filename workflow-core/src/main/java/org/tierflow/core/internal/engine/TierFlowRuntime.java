@@ -65,6 +65,7 @@ public final class TierFlowRuntime {
     private volatile TierFlowPersistence persistence;
     private volatile NominationRecords records;
     private final QuotaLedger quotas;
+    private final org.tierflow.core.internal.selection.PendingBatches pendingBatches;
     /** The level-review processes units use instead of the shipped one. */
     private final LevelReviewVariants levelReviews;
 
@@ -91,6 +92,7 @@ public final class TierFlowRuntime {
         this.policies = policies;
         this.notifier = notifier;
         this.quotas = new QuotaLedger(programs, organisations, () -> persistence().currentSession(), this::now);
+        this.pendingBatches = new org.tierflow.core.internal.selection.PendingBatches(() -> persistence().currentSession());
     }
 
     /** Whether the host gave an expert directory: only then do steps with a panel run it. */
@@ -136,6 +138,11 @@ public final class TierFlowRuntime {
     /** The quota rows: taken on every pass, in the decision's transaction (selection under quota). */
     public QuotaLedger quotas() {
         return quotas;
+    }
+
+    /** Reviews being applied by a batch selection's jobs: refused to everybody else meanwhile. */
+    public org.tierflow.core.internal.selection.PendingBatches pendingBatches() {
+        return pendingBatches;
     }
 
     /** Runs the work as one engine command: one transaction for the engine's and TierFlow's tables. */

@@ -35,6 +35,7 @@ import org.tierflow.core.api.AllocationProblem;
 import org.tierflow.core.api.BatchItemProblem;
 import org.tierflow.core.api.BatchOutcome;
 import org.tierflow.core.api.BatchRejectedException;
+import org.tierflow.core.api.BatchSelection;
 import org.tierflow.core.api.Decision;
 import org.tierflow.core.api.DecisionOutcome;
 import org.tierflow.core.api.DecisionVetoedException;
@@ -76,9 +77,13 @@ public final class DefaultSelectionService implements SelectionService {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSelectionService.class);
 
     private final SelectionContext context;
+    private final PendingBatches pendingBatches;
+    private final BatchSelections batches;
 
     public DefaultSelectionService(SelectionContext context) {
         this.context = context;
+        this.pendingBatches = new PendingBatches(context.session());
+        this.batches = new BatchSelections(context);
     }
 
     // ------------------------------------------------------------------------------------------------ quotas
@@ -421,124 +426,11 @@ public final class DefaultSelectionService implements SelectionService {
                                     boolean rejectOthers) {
         List<String> selection = selectedNominationIds == null ? List.of() : selectedNominationIds;
         return context.transactions().inTransaction(() -> {
-            SelectionRoundEntity round = roundEntity(roundId);
-            TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
-            Instant now = context.clock().get();
-            List<BatchItemProblem> batchProblems = new ArrayList<>();
-            Map<String, List<BatchItemProblem>> itemProblems = new LinkedHashMap<>();
-            selection.forEach(id -> itemProblems.putIfAbsent(id, new ArrayList<>()));
-
-            if (!toRound(round).isOpenAt(now)) {
-                batchProblems.add(new BatchItemProblem(null, "round-not-open", new LocalizedText(
-                        "批次 " + roundId + " 的遴选时间为 " + round.getOpensAt() + " 至 " + round.getClosesAt() + "，当前 "
-                                + now + " 不在其中",
-                        "round " + roundId + " is open from " + round.getOpensAt() + " to " + round.getClosesAt()
-                                + "; it is now " + now)));
-            }
-            if (!mayActForRound(round, userId)) {
-                batchProblems.add(new BatchItemProblem(null, "not-authorized", new LocalizedText(
-                        "用户 " + userId + " 无权代表单位 " + round.getUnitId() + "（" + round.getLevel().label().zh() + "级）遴选",
-                        "user " + userId + " may not select for unit " + round.getUnitId() + " ("
-                                + round.getLevel().label().en() + " level)")));
-            }
-            if (selection.isEmpty()) {
-                batchProblems.add(new BatchItemProblem(null, "nothing-selected", new LocalizedText(
-                        "本批没有选择任何申报", "the batch selects no nomination")));
-            }
-            if (rejectOthers && (comment == null || comment.isBlank())) {
-                batchProblems.add(new BatchItemProblem(null, "reason-required", new LocalizedText(
-                        "同时不通过其余候选人时必须填写理由", "a reason is required to reject the round's other candidates")));
-            }
-
-            List<Candidate> candidates = ranked(round);
-            Map<String, Candidate> byId = new HashMap<>();
-            candidates.forEach(c -> byId.put(c.ranked().nominationId(), c));
-            Set<String> seen = new HashSet<>();
-            // The directory's answer per unit, level and action, asked once for the batch, not once per item.
-            Map<ApproverQuery, Boolean> answers = new HashMap<>();
-            for (String id : selection) {
-                if (id == null) {
-                    continue;
-                }
-                if (!seen.add(id)) {
-                    itemProblems.get(id).add(new BatchItemProblem(id, "duplicate", new LocalizedText(
-                            "申报 " + id + " 在本批中重复出现", "nomination " + id + " appears more than once in the batch")));
-                    continue;
-                }
-                Candidate candidate = byId.get(id);
-                if (candidate == null) {
-                    itemProblems.get(id).add(notInRound(round, id));
-                } else {
-                    checkTask(candidate, userId, answers).ifPresent(itemProblems.get(id)::add);
-                }
-            }
-            List<Candidate> others = candidates.stream().filter(c -> !seen.contains(c.ranked().nominationId())).toList();
-            if (rejectOthers) {
-                for (Candidate other : others) {
-                    checkTask(other, userId, answers).ifPresent(p -> itemProblems
-                            .computeIfAbsent(other.ranked().nominationId(), k -> new ArrayList<>()).add(p));
-                }
-            }
-
-            // Quota: lock every row the batch takes slots from, then hand out what is left in rank order. An item
-            // that does not fit is named, even when it has another problem too.
-            List<Candidate> chosen = candidates.stream().filter(c -> seen.contains(c.ranked().nominationId())).toList();
-            Map<Candidate, List<String>> keysByCandidate = new LinkedHashMap<>();
-            Set<String> allKeys = new LinkedHashSet<>();
-            for (Candidate c : chosen) {
-                List<String> keys = keysFor(round.getProgramCode(), tier, c);
-                keysByCandidate.put(c, keys);
-                allKeys.addAll(keys);
-            }
-            Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier, allKeys);
-            Map<String, Integer> left = new HashMap<>();
-            rows.forEach((key, row) -> left.put(key, context.quotas().remaining(tier, row)));
-            Map<String, Set<String>> holders = context.quotas().holders(rows.values(),
-                    chosen.stream().map(c -> c.ranked().nominationId()).toList());
-            for (Candidate c : chosen) {
-                List<String> needed = keysByCandidate.get(c).stream()
-                        .filter(key -> !holders.getOrDefault(rows.get(key).getId(), Set.of())
-                                .contains(c.ranked().nominationId()))
-                        .toList();
-                Optional<String> full = needed.stream().filter(key -> left.get(key) != null && left.get(key) <= 0).findFirst();
-                if (full.isPresent()) {
-                    QuotaEntity row = rows.get(full.get());
-                    Quota quota = context.quotas().toQuota(tier, row, row.getUnitId());
-                    String unitName = QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) ? "“" + tier.name().zh() + "”总"
-                            : "单位 “" + row.getUnitId() + "” 的";
-                    String unitNameEn = QuotaLedger.TIER_TOTAL.equals(row.getUnitId())
-                            ? "the total of '" + tier.name().en() + "'" : "unit '" + row.getUnitId() + "'";
-                    if (QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) && !row.getScopeUnitId().isEmpty()) {
-                        unitName = "单位 “" + row.getScopeUnitId() + "” 的“" + tier.name().zh() + "”";
-                        unitNameEn = "the total of '" + tier.name().en() + "' for unit '" + row.getScopeUnitId() + "'";
-                    }
-                    if (QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) && row.getQuotaYear() != 0) {
-                        unitName = unitName + " " + row.getQuotaYear() + " 年度";
-                        unitNameEn = unitNameEn + " in " + row.getQuotaYear();
-                    }
-                    itemProblems.get(c.ranked().nominationId()).add(new BatchItemProblem(c.ranked().nominationId(),
-                            "quota-full", new LocalizedText(
-                            "排名第 " + c.ranked().rank() + " 的申报超出" + unitName + "剩余名额（分配 " + quota.allocated()
-                                    + " 名，已用 " + quota.used() + " 名，本批在其前已选 " + (quota.remaining() - left.get(full.get()))
-                                    + " 名）",
-                            "ranked " + c.ranked().rank() + ", it does not fit the quota left at " + unitNameEn + " ("
-                                    + quota.allocated() + " allocated, " + quota.used() + " used, "
-                                    + (quota.remaining() - left.get(full.get())) + " taken by better-ranked items of this batch)")));
-                    continue;
-                }
-                boolean applicable = itemProblems.get(c.ranked().nominationId()).stream()
-                        .allMatch(p -> p.code().equals("duplicate"));
-                if (applicable) {
-                    // only items that will be applied take a slot: a refused item never pushes a later one out
-                    needed.forEach(key -> left.computeIfPresent(key, (k, v) -> v - 1));
-                }
-            }
-
-            List<BatchItemProblem> problems = new ArrayList<>(batchProblems);
-            itemProblems.values().forEach(problems::addAll);
-            if (!problems.isEmpty()) {
-                throw new BatchRejectedException(problems);
-            }
+            CheckedBatch checked = check(roundId, userId, selection, comment, rejectOthers);
+            SelectionRoundEntity round = checked.round();
+            TierDefinition tier = checked.tier();
+            List<Candidate> chosen = checked.chosen();
+            List<Candidate> others = checked.others();
 
             // Apply, best ranked first. A handler's veto (checked before anything changes) is reported like any
             // other problem, and the whole batch rolls back. Items go in chunks: after each, what the command wrote
@@ -582,6 +474,241 @@ public final class DefaultSelectionService implements SelectionService {
             return new BatchOutcome(toRound(round), selected, rejected,
                     context.quotas().status(round.getProgramCode(), tier, unit));
         });
+    }
+
+    @Override
+    public BatchSelection submitBatch(String roundId, String userId, List<String> selectedNominationIds, String comment,
+                                      boolean rejectOthers) {
+        List<String> selection = selectedNominationIds == null ? List.of() : selectedNominationIds;
+        return context.transactions().inTransaction(() -> {
+            CheckedBatch checked = check(roundId, userId, selection, comment, rejectOthers);
+            SelectionRoundEntity round = checked.round();
+            // The selected items' slots, taken now under the locks the checks hold: no other decision or batch can
+            // take them, and the items' own passes later find them held (QuotaLedger.consumeOnPass).
+            context.quotas().reserve(checked.tier(), checked.rows(), checked.chosen().stream()
+                    .map(c -> new QuotaLedger.Reservation(c.ranked().nominationId(), c.ranked().stepIndex(),
+                            checked.neededKeys().getOrDefault(c, List.of())))
+                    .toList());
+            List<BatchSelections.NewItem> items = new ArrayList<>();
+            for (Candidate c : checked.chosen()) {
+                items.add(new BatchSelections.NewItem(c.ranked().nominationId(), c.ranked().taskId(),
+                        DecisionOutcome.PASS, c.ranked().rank(), c.ranked().score()));
+            }
+            if (rejectOthers) {
+                for (Candidate c : checked.others()) {
+                    items.add(new BatchSelections.NewItem(c.ranked().nominationId(), c.ranked().taskId(),
+                            DecisionOutcome.REJECT, c.ranked().rank(), null));
+                }
+            }
+            int chunks = (items.size() + BatchSelections.CHUNK_SIZE - 1) / BatchSelections.CHUNK_SIZE;
+            BatchSelections.BatchRow batch = new BatchSelections.BatchRow(UUID.randomUUID().toString(), round.getId(),
+                    userId, comment, rejectOthers, chunks, context.clock().get());
+            batches.submit(batch, items);
+            return batches.toBatchSelection(batch, toRound(round));
+        });
+    }
+
+    @Override
+    public BatchSelection batchSelection(String batchId) {
+        return context.transactions().inTransaction(() -> {
+            BatchSelections.BatchRow batch = (batchId == null ? Optional.<BatchSelections.BatchRow>empty()
+                    : batches.batch(batchId)).orElseThrow(() -> new NotFoundException(new LocalizedText(
+                    "找不到批量遴选 " + batchId, "no batch selection " + batchId)));
+            return batches.toBatchSelection(batch, toRound(roundEntity(batch.roundId())));
+        });
+    }
+
+    /**
+     * Applies one chunk of a submitted batch, inside its job's command (one transaction): each item still waiting
+     * is decided as the batch's user, exactly as {@link #selectBatch} decides it (the same data in the timeline, the
+     * round's record of it); an item already applied (a retry) is skipped, and an item whose review was decided
+     * otherwise before the job came is marked failed without rolling the chunk back. Any other failure propagates:
+     * the chunk rolls back and the engine retries the job.
+     */
+    void applyChunk(String batchId, int chunk) {
+        context.transactions().inTransaction(() -> {
+            BatchSelections.BatchRow batch = batches.batch(batchId).orElseThrow(() ->
+                    new IllegalStateException("batch selection " + batchId + " does not exist"));
+            SelectionRoundEntity round = roundEntity(batch.roundId());
+            for (BatchSelections.ItemRow item : batches.items(batchId, chunk)) {
+                if (!"PENDING".equals(item.state())) {
+                    continue;
+                }
+                Task task = context.engine().get().getTaskService().createTaskQuery().taskId(item.taskId()).singleResult();
+                if (task == null) {
+                    batches.finish(batchId, item.seq(), "FAILED", "审核任务已不存在（已由其他途径办理），本项未办理"
+                            + " / its review no longer exists (it was decided otherwise); the item was not applied",
+                            null);
+                    continue;
+                }
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("roundId", round.getId());
+                data.put("rank", item.rank());
+                if (item.outcome() == DecisionOutcome.PASS && item.score() != null) {
+                    data.put("score", item.score());
+                }
+                data.put("batchSelectionId", batchId);
+                Nomination decided;
+                try {
+                    decided = context.reviews().decide(item.taskId(), batch.userId(),
+                            new Decision(item.outcome(), batch.comment(), List.of(), data));
+                } catch (TierFlowException e) {
+                    throw new BatchSelectionJobHandler.ItemFailed("申报 / nomination " + item.nominationId() + ": "
+                            + e.text().zh() + " / " + e.text().en() + " [" + e.code() + "]", e);
+                } catch (RuntimeException e) {
+                    Throwable root = e;
+                    while (root.getCause() != null && root.getCause() != root) {
+                        root = root.getCause();
+                    }
+                    throw new BatchSelectionJobHandler.ItemFailed("申报 / nomination " + item.nominationId() + ": "
+                            + root, e);
+                }
+                recordRound(round, decided.id(), item.outcome() == DecisionOutcome.PASS ? Outcome.SELECTED
+                        : Outcome.REJECTED, item.rank(), batch.userId(), batch.comment(), null);
+                batches.finish(batchId, item.seq(), "APPLIED", null, context.clock().get());
+            }
+            return null;
+        });
+    }
+
+    /** A batch that passed every check, with what applying it needs. */
+    private record CheckedBatch(SelectionRoundEntity round, TierDefinition tier, List<Candidate> chosen,
+                                List<Candidate> others, Map<Candidate, List<String>> neededKeys,
+                                Map<String, QuotaEntity> rows) {
+    }
+
+    /**
+     * The checks of a batch, shared by {@link #selectBatch} and {@link #submitBatch}, inside the caller's
+     * transaction: every problem at once, nothing changed. The quota rows the batch takes slots from are locked and
+     * stay locked until the commit.
+     *
+     * @throws BatchRejectedException listing every problem
+     */
+    private CheckedBatch check(String roundId, String userId, List<String> selection, String comment,
+                               boolean rejectOthers) {
+        SelectionRoundEntity round = roundEntity(roundId);
+        TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
+        Instant now = context.clock().get();
+        List<BatchItemProblem> batchProblems = new ArrayList<>();
+        Map<String, List<BatchItemProblem>> itemProblems = new LinkedHashMap<>();
+        selection.forEach(id -> itemProblems.putIfAbsent(id, new ArrayList<>()));
+
+        if (!toRound(round).isOpenAt(now)) {
+            batchProblems.add(new BatchItemProblem(null, "round-not-open", new LocalizedText(
+                    "批次 " + roundId + " 的遴选时间为 " + round.getOpensAt() + " 至 " + round.getClosesAt() + "，当前 "
+                            + now + " 不在其中",
+                    "round " + roundId + " is open from " + round.getOpensAt() + " to " + round.getClosesAt()
+                            + "; it is now " + now)));
+        }
+        if (!mayActForRound(round, userId)) {
+            batchProblems.add(new BatchItemProblem(null, "not-authorized", new LocalizedText(
+                    "用户 " + userId + " 无权代表单位 " + round.getUnitId() + "（" + round.getLevel().label().zh() + "级）遴选",
+                    "user " + userId + " may not select for unit " + round.getUnitId() + " ("
+                            + round.getLevel().label().en() + " level)")));
+        }
+        if (selection.isEmpty()) {
+            batchProblems.add(new BatchItemProblem(null, "nothing-selected", new LocalizedText(
+                    "本批没有选择任何申报", "the batch selects no nomination")));
+        }
+        if (rejectOthers && (comment == null || comment.isBlank())) {
+            batchProblems.add(new BatchItemProblem(null, "reason-required", new LocalizedText(
+                    "同时不通过其余候选人时必须填写理由", "a reason is required to reject the round's other candidates")));
+        }
+
+        List<Candidate> candidates = ranked(round);
+        // Items another batch is applying are nobody's candidates meanwhile (ranked leaves them out).
+        Set<String> pending = pendingBatches.pendingAmong(selection);
+        Map<String, Candidate> byId = new HashMap<>();
+        candidates.forEach(c -> byId.put(c.ranked().nominationId(), c));
+        Set<String> seen = new HashSet<>();
+        // The directory's answer per unit, level and action, asked once for the batch, not once per item.
+        Map<ApproverQuery, Boolean> answers = new HashMap<>();
+        for (String id : selection) {
+            if (id == null) {
+                continue;
+            }
+            if (!seen.add(id)) {
+                itemProblems.get(id).add(new BatchItemProblem(id, "duplicate", new LocalizedText(
+                        "申报 " + id + " 在本批中重复出现", "nomination " + id + " appears more than once in the batch")));
+                continue;
+            }
+            Candidate candidate = byId.get(id);
+            if (candidate == null) {
+                itemProblems.get(id).add(pending.contains(id) ? PendingBatches.problem(id) : notInRound(round, id));
+            } else {
+                checkTask(candidate, userId, answers).ifPresent(itemProblems.get(id)::add);
+            }
+        }
+        List<Candidate> others = candidates.stream().filter(c -> !seen.contains(c.ranked().nominationId())).toList();
+        if (rejectOthers) {
+            for (Candidate other : others) {
+                checkTask(other, userId, answers).ifPresent(p -> itemProblems
+                        .computeIfAbsent(other.ranked().nominationId(), k -> new ArrayList<>()).add(p));
+            }
+        }
+
+        // Quota: lock every row the batch takes slots from, then hand out what is left in rank order. An item
+        // that does not fit is named, even when it has another problem too.
+        List<Candidate> chosen = candidates.stream().filter(c -> seen.contains(c.ranked().nominationId())).toList();
+        Map<Candidate, List<String>> keysByCandidate = new LinkedHashMap<>();
+        Set<String> allKeys = new LinkedHashSet<>();
+        for (Candidate c : chosen) {
+            List<String> keys = keysFor(round.getProgramCode(), tier, c);
+            keysByCandidate.put(c, keys);
+            allKeys.addAll(keys);
+        }
+        Map<String, QuotaEntity> rows = context.quotas().lock(round.getProgramCode(), tier, allKeys);
+        Map<String, Integer> left = new HashMap<>();
+        rows.forEach((key, row) -> left.put(key, context.quotas().remaining(tier, row)));
+        Map<Candidate, List<String>> neededByCandidate = new LinkedHashMap<>();
+        Map<String, Set<String>> holders = context.quotas().holders(rows.values(),
+                chosen.stream().map(c -> c.ranked().nominationId()).toList());
+        for (Candidate c : chosen) {
+            List<String> needed = keysByCandidate.get(c).stream()
+                    .filter(key -> !holders.getOrDefault(rows.get(key).getId(), Set.of())
+                            .contains(c.ranked().nominationId()))
+                    .toList();
+            Optional<String> full = needed.stream().filter(key -> left.get(key) != null && left.get(key) <= 0).findFirst();
+            if (full.isPresent()) {
+                QuotaEntity row = rows.get(full.get());
+                Quota quota = context.quotas().toQuota(tier, row, row.getUnitId());
+                String unitName = QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) ? "“" + tier.name().zh() + "”总"
+                        : "单位 “" + row.getUnitId() + "” 的";
+                String unitNameEn = QuotaLedger.TIER_TOTAL.equals(row.getUnitId())
+                        ? "the total of '" + tier.name().en() + "'" : "unit '" + row.getUnitId() + "'";
+                if (QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) && !row.getScopeUnitId().isEmpty()) {
+                    unitName = "单位 “" + row.getScopeUnitId() + "” 的“" + tier.name().zh() + "”";
+                    unitNameEn = "the total of '" + tier.name().en() + "' for unit '" + row.getScopeUnitId() + "'";
+                }
+                if (QuotaLedger.TIER_TOTAL.equals(row.getUnitId()) && row.getQuotaYear() != 0) {
+                    unitName = unitName + " " + row.getQuotaYear() + " 年度";
+                    unitNameEn = unitNameEn + " in " + row.getQuotaYear();
+                }
+                itemProblems.get(c.ranked().nominationId()).add(new BatchItemProblem(c.ranked().nominationId(),
+                        "quota-full", new LocalizedText(
+                        "排名第 " + c.ranked().rank() + " 的申报超出" + unitName + "剩余名额（分配 " + quota.allocated()
+                                + " 名，已用 " + quota.used() + " 名，本批在其前已选 " + (quota.remaining() - left.get(full.get()))
+                                + " 名）",
+                        "ranked " + c.ranked().rank() + ", it does not fit the quota left at " + unitNameEn + " ("
+                                + quota.allocated() + " allocated, " + quota.used() + " used, "
+                                + (quota.remaining() - left.get(full.get())) + " taken by better-ranked items of this batch)")));
+                continue;
+            }
+            boolean applicable = itemProblems.get(c.ranked().nominationId()).stream()
+                    .allMatch(p -> p.code().equals("duplicate"));
+            if (applicable) {
+                // only items that will be applied take a slot: a refused item never pushes a later one out
+                needed.forEach(key -> left.computeIfPresent(key, (k, v) -> v - 1));
+                neededByCandidate.put(c, needed);
+            }
+        }
+
+        List<BatchItemProblem> problems = new ArrayList<>(batchProblems);
+        itemProblems.values().forEach(problems::addAll);
+        if (!problems.isEmpty()) {
+            throw new BatchRejectedException(problems);
+        }
+        return new CheckedBatch(round, tier, chosen, others, neededByCandidate, rows);
     }
 
     /** Items applied in one chunk between two checkpoints of the batch's engine command. */
@@ -766,6 +893,11 @@ public final class DefaultSelectionService implements SelectionService {
         }
         Map<String, Task> taskByNomination = new HashMap<>();
         tasks.forEach(t -> taskByNomination.put((String) t.getProcessVariables().get(VAR_NOMINATION_ID), t));
+        // A review a batch is applying is no longer anybody's to rank, select or promote.
+        taskByNomination.keySet().removeAll(pendingBatches.pendingAmong(taskByNomination.keySet()));
+        if (taskByNomination.isEmpty()) {
+            return List.of();
+        }
         Map<String, BigDecimal> scores = latestScores(taskByNomination);
         TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
         if (!tier.assessments().isEmpty() && tier.assessments().get(0).weight().isPresent()) {

@@ -496,6 +496,60 @@ public final class QuotaLedger {
         return holders;
     }
 
+    /** The slots one nomination of a batch takes: the keys of the rows it does not hold yet. */
+    public record Reservation(String nominationId, int stepIndex, List<String> keys) {
+    }
+
+    /**
+     * Takes the slots of a whole batch at once, on rows the caller locked ({@link #lock}) and checked: each
+     * limited row's counter goes up by the slots taken from it, and every slot is recorded as a use of the row by its
+     * nomination, written in JDBC batches rather than one entity each. A later pass of such a nomination
+     * ({@link #consumeOnPass}) finds the use and takes no second slot. Rows without an allocation only record the
+     * use, as on a pass.
+     *
+     * @param rows the locked rows by key, as {@link #lock} returned them
+     */
+    public void reserve(TierDefinition tier, Map<String, QuotaEntity> rows, List<Reservation> reservations) {
+        Instant now = clock.get();
+        Map<String, Integer> taken = new LinkedHashMap<>();
+        for (Reservation reservation : reservations) {
+            for (String key : reservation.keys()) {
+                taken.merge(key, 1, Integer::sum);
+            }
+        }
+        taken.forEach((key, count) -> {
+            QuotaEntity row = Objects.requireNonNull(rows.get(key), () -> "quota row " + key + " was not locked");
+            if (isLimited(tier, row)) {
+                row.setUsed(row.getUsed() + count);
+                row.setUpdatedAt(now);
+            }
+        });
+        session().flush();
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into tierflow_quota_use (id, quota_id,"
+                    + " nomination_id, step_index, used_at) values (?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (Reservation reservation : reservations) {
+                    for (String key : reservation.keys()) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, rows.get(key).getId());
+                        insert.setString(3, reservation.nominationId());
+                        insert.setInt(4, reservation.stepIndex());
+                        insert.setObject(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                        insert.addBatch();
+                        if (++pending == 500) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
     /** Gives back every slot the nomination holds (a selected candidate withdrew). */
     public void release(String nominationId) {
         session().flush();
