@@ -17,6 +17,7 @@ import static org.tierflow.bpmn.TierFlowBpmn.VAR_TIER_CODE;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -873,8 +874,34 @@ public final class DefaultSelectionService implements SelectionService {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /** A waiting nomination of a round, with its task. */
-    private record Candidate(RankedCandidate ranked, Task task, String applicantUnitId) {
+    /** A waiting nomination of a round, with its task and the level review's variables the checks read. */
+    private record Candidate(RankedCandidate ranked, Task task, Map<String, Object> variables, String applicantUnitId) {
+    }
+
+    /** The level review's variables ranking and the batch checks read: never the serialised candidate list. */
+    private static final Set<String> CANDIDATE_VARIABLES = Set.of(VAR_NOMINATION_ID, VAR_STEP_INDEX, VAR_REVIEW_UNIT_ID,
+            VAR_APPLICANT_ID, VAR_APPROVER_SOURCE, VAR_PROGRAM_CODE, VAR_TIER_CODE, VAR_APPROVER_UNIT_ID,
+            VAR_APPROVER_LEVEL, VAR_REVIEW_ACTION);
+
+    /**
+     * The {@link #CANDIDATE_VARIABLES} of these level reviews, by process instance, a thousand instances per query.
+     * A task query with {@code includeProcessVariables} would also fetch and deserialise each review's candidate list
+     * (one byte-array read per task: ten thousand for a national round).
+     */
+    private Map<String, Map<String, Object>> candidateVariables(Collection<String> processIds) {
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        List<String> ids = List.copyOf(processIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            context.engine().get().getRuntimeService().createVariableInstanceQuery()
+                    .executionIds(new HashSet<>(ids.subList(from, Math.min(ids.size(), from + 1000))))
+                    .excludeTaskVariables().excludeVariableInitialization().list().forEach(variable -> {
+                        if (CANDIDATE_VARIABLES.contains(variable.getName())) {
+                            variables.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>())
+                                    .put(variable.getName(), variable.getValue());
+                        }
+                    });
+        }
+        return variables;
     }
 
     /** The nominations waiting at the round's unit and level, ranked. */
@@ -886,19 +913,25 @@ public final class DefaultSelectionService implements SelectionService {
                 .processVariableValueEquals(VAR_TIER_CODE, round.getTierCode())
                 .processVariableValueEquals(VAR_REVIEW_UNIT_ID, round.getUnitId())
                 .processVariableValueEquals(VAR_REVIEW_LEVEL, round.getLevel().name())
-                .includeProcessVariables()
                 .list();
         if (tasks.isEmpty()) {
             return List.of();
         }
+        Map<String, Map<String, Object>> variablesByProcess = candidateVariables(
+                tasks.stream().map(Task::getProcessInstanceId).collect(java.util.stream.Collectors.toSet()));
         Map<String, Task> taskByNomination = new HashMap<>();
-        tasks.forEach(t -> taskByNomination.put((String) t.getProcessVariables().get(VAR_NOMINATION_ID), t));
+        Map<String, Map<String, Object>> variablesByNomination = new HashMap<>();
+        tasks.forEach(t -> {
+            Map<String, Object> v = variablesByProcess.getOrDefault(t.getProcessInstanceId(), Map.of());
+            taskByNomination.put((String) v.get(VAR_NOMINATION_ID), t);
+            variablesByNomination.put((String) v.get(VAR_NOMINATION_ID), v);
+        });
         // A review a batch is applying is no longer anybody's to rank, select or promote.
         taskByNomination.keySet().removeAll(pendingBatches.pendingAmong(taskByNomination.keySet()));
         if (taskByNomination.isEmpty()) {
             return List.of();
         }
-        Map<String, BigDecimal> scores = latestScores(taskByNomination);
+        Map<String, BigDecimal> scores = latestScores(taskByNomination.keySet(), variablesByNomination);
         TierDefinition tier = tier(round.getProgramCode(), round.getTierCode());
         if (!tier.assessments().isEmpty() && tier.assessments().get(0).weight().isPresent()) {
             // Weighted assessments rank the candidates at the deciding level (see AssessmentService).
@@ -916,9 +949,10 @@ public final class DefaultSelectionService implements SelectionService {
             if (nomination == null) {
                 return; // a task without its nomination record belongs to nobody's round
             }
-            int step = ((Number) task.getProcessVariables().get(VAR_STEP_INDEX)).intValue();
+            Map<String, Object> v = variablesByNomination.get(nominationId);
+            int step = ((Number) v.get(VAR_STEP_INDEX)).intValue();
             unranked.add(new Candidate(new RankedCandidate(0, nominationId, nomination.applicantId(), nomination.unitId(),
-                    step, scores.get(nominationId), nomination.submittedAt(), task.getId()), task, nomination.unitId()));
+                    step, scores.get(nominationId), nomination.submittedAt(), task.getId()), task, v, nomination.unitId()));
         });
         unranked.sort(Comparator.comparing(Candidate::ranked, RANKING));
         List<Candidate> ranked = new ArrayList<>();
@@ -926,7 +960,7 @@ public final class DefaultSelectionService implements SelectionService {
             Candidate c = unranked.get(i);
             RankedCandidate r = c.ranked();
             ranked.add(new Candidate(new RankedCandidate(i + 1, r.nominationId(), r.applicantId(), r.unitId(),
-                    r.stepIndex(), r.score(), r.submittedAt(), r.taskId()), c.task(), c.applicantUnitId()));
+                    r.stepIndex(), r.score(), r.submittedAt(), r.taskId()), c.task(), c.variables(), c.applicantUnitId()));
         }
         return ranked;
     }
@@ -990,15 +1024,16 @@ public final class DefaultSelectionService implements SelectionService {
     }
 
     /** The latest score of each nomination at the step its task is at. */
-    private Map<String, BigDecimal> latestScores(Map<String, Task> taskByNomination) {
+    private Map<String, BigDecimal> latestScores(Set<String> nominationIds,
+                                                 Map<String, Map<String, Object>> variablesByNomination) {
         Map<String, BigDecimal> scores = new HashMap<>();
         List<StepScoreEntity> all = session().createSelectionQuery(
                         "from StepScoreEntity s where s.nominationId in (:ids) order by s.seq", StepScoreEntity.class)
-                .setParameter("ids", taskByNomination.keySet())
+                .setParameter("ids", nominationIds)
                 .getResultList();
         for (StepScoreEntity score : all) {
-            Task task = taskByNomination.get(score.getNominationId());
-            if (((Number) task.getProcessVariables().get(VAR_STEP_INDEX)).intValue() == score.getStepIndex()) {
+            Map<String, Object> v = variablesByNomination.get(score.getNominationId());
+            if (((Number) v.get(VAR_STEP_INDEX)).intValue() == score.getStepIndex()) {
                 scores.put(score.getNominationId(), score.getScore());
             }
         }
@@ -1009,7 +1044,7 @@ public final class DefaultSelectionService implements SelectionService {
         OrganisationUnit applicantUnit = context.organisations().unit(candidate.applicantUnitId());
         ReviewChain chain = tier.chainFor(applicantUnit.level());
         OrganisationUnit reviewUnit = context.organisations().unit(
-                (String) candidate.task().getProcessVariables().get(VAR_REVIEW_UNIT_ID));
+                (String) candidate.variables().get(VAR_REVIEW_UNIT_ID));
         return context.quotas().keysFor(programCode, tier, chain, candidate.ranked().stepIndex(), reviewUnit,
                 candidate.ranked().nominationId());
     }
@@ -1018,8 +1053,8 @@ public final class DefaultSelectionService implements SelectionService {
     private Optional<BatchItemProblem> checkTask(Candidate candidate, String userId, Map<ApproverQuery, Boolean> answers) {
         String id = candidate.ranked().nominationId();
         Task task = candidate.task();
-        if (!mayAct(task, userId, answers)) {
-            Map<String, Object> v = task.getProcessVariables();
+        Map<String, Object> v = candidate.variables();
+        if (!mayAct(v, userId, answers)) {
             return Optional.of(new BatchItemProblem(id, "not-authorized", new LocalizedText(
                     "用户 " + userId + " 无权审核该申报（审核单位 " + v.get(VAR_APPROVER_UNIT_ID) + "）"
                             + (userId != null && userId.equals(v.get(VAR_APPLICANT_ID)) ? "：不能审核本人的申报" : ""),
@@ -1052,15 +1087,14 @@ public final class DefaultSelectionService implements SelectionService {
     }
 
     private boolean mayAct(Task task, String userId) {
-        return mayAct(task, userId, null);
+        return mayAct(task.getProcessVariables(), userId, null);
     }
 
     /**
      * The same check as the review service: the directory (or the administrator) for the task's unit and level;
      * with {@code answers}, each distinct question goes to the directory once.
      */
-    private boolean mayAct(Task task, String userId, Map<ApproverQuery, Boolean> answers) {
-        Map<String, Object> v = task.getProcessVariables();
+    private boolean mayAct(Map<String, Object> v, String userId, Map<ApproverQuery, Boolean> answers) {
         if (userId == null || userId.equals(v.get(VAR_APPLICANT_ID))) {
             return false;
         }
