@@ -63,6 +63,11 @@ final class Dataset {
         done.growTo(cloner, (int) Math.round(size * completedRatio));
     }
 
+    /** A nomination (a template) waiting at the target district. */
+    String openAtTarget() {
+        return target.templates.get(0).nominationId();
+    }
+
     int open() {
         return target.count + others.count;
     }

@@ -22,12 +22,13 @@ import java.util.Set;
  *                      query alone (b)
  * --out DIR            where the report goes (default benchmarks/results)
  * --name NAME          base name of the report files (default report)
+ * --sql-times N        scenario d: note the N statements that took the most time at each size (default 0: off)
  * --quick              a toy scale that runs in seconds (the smoke test uses it)
  * </pre>
  */
 public record Options(int scale, List<BenchDatabase> databases, Set<String> scenarios, int seconds, int rounds,
                       int warmup, int batch, double completedRatio, int growthWalks, int inboxSamples, int templates,
-                      boolean compare, Path out, String name) {
+                      boolean compare, Path out, String name, int sqlTimes) {
 
     public static Options parse(String... args) {
         int scale = 100_000;
@@ -44,6 +45,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
         boolean compare = false;
         Path out = Path.of("results");
         String name = "report";
+        int sqlTimes = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -67,6 +69,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
                 case "--compare" -> compare = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--name" -> name = args[++i];
+                case "--sql-times" -> sqlTimes = Integer.parseInt(args[++i]);
                 case "--quick" -> {
                     scale = 2_000;
                     seconds = 1;
@@ -81,7 +84,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
             }
         }
         return new Options(scale, databases, scenarios, seconds, rounds, warmup, batch, completed, growthWalks,
-                inboxSamples, templates, compare, out, name);
+                inboxSamples, templates, compare, out, name, sqlTimes);
     }
 
     /** 1k, 10k, 100k, ... up to the scale (the scale itself always included). */
