@@ -63,9 +63,9 @@ final class Dataset {
         done.growTo(cloner, (int) Math.round(size * completedRatio));
     }
 
-    /** A nomination (a template) waiting at the target district. */
-    String openAtTarget() {
-        return target.templates.get(0).nominationId();
+    /** The nominations (the templates) waiting at the target district. */
+    List<String> openAtTarget() {
+        return target.templates.stream().map(Cloner.Template::nominationId).toList();
     }
 
     int open() {
