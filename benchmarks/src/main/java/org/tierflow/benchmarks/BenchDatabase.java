@@ -71,6 +71,11 @@ public enum BenchDatabase {
                         .setServerConfig("shared_buffers", "512MB")
                         .setServerConfig("work_mem", "16MB")
                         .setServerConfig("max_connections", "100")
+                        // Seeding writes tens of millions of rows: without crash safety to keep (fsync is off),
+                        // full-page images in the WAL and checkpoints every gigabyte of it are only cost.
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_wal_size", "16GB")
+                        .setServerConfig("checkpoint_timeout", "1h")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);

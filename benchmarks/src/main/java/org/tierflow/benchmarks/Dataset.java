@@ -63,6 +63,11 @@ final class Dataset {
         done.growTo(cloner, (int) Math.round(size * completedRatio));
     }
 
+    /** The nominations (the templates) waiting at the target district. */
+    List<String> openAtTarget() {
+        return target.templates.stream().map(Cloner.Template::nominationId).toList();
+    }
+
     int open() {
         return target.count + others.count;
     }

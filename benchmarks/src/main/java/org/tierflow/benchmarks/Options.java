@@ -24,12 +24,13 @@ import java.util.Set;
  *                      query alone (b)
  * --out DIR            where the report goes (default benchmarks/results)
  * --name NAME          base name of the report files (default report)
+ * --sql-times N        scenario d: note the N statements that took the most time at each size (default 0: off)
  * --quick              a toy scale that runs in seconds (the smoke test uses it)
  * </pre>
  */
 public record Options(int scale, List<BenchDatabase> databases, Set<String> scenarios, int seconds, int rounds,
                       int warmup, int batch, double completedRatio, int growthWalks, int inboxSamples, int templates,
-                      boolean compare, Path out, String name, Set<String> batchModes) {
+                      boolean compare, Path out, String name, Set<String> batchModes, int sqlTimes) {
 
     public static Options parse(String... args) {
         int scale = 100_000;
@@ -47,6 +48,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
         Path out = Path.of("results");
         String name = "report";
         Set<String> batchModes = Set.of("sync", "async");
+        int sqlTimes = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -71,6 +73,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
                 case "--out" -> out = Path.of(args[++i]);
                 case "--name" -> name = args[++i];
                 case "--batch-modes" -> batchModes = Set.of(args[++i].toLowerCase(Locale.ROOT).split(","));
+                case "--sql-times" -> sqlTimes = Integer.parseInt(args[++i]);
                 case "--quick" -> {
                     scale = 2_000;
                     seconds = 1;
@@ -85,7 +88,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
             }
         }
         return new Options(scale, databases, scenarios, seconds, rounds, warmup, batch, completed, growthWalks,
-                inboxSamples, templates, compare, out, name, batchModes);
+                inboxSamples, templates, compare, out, name, batchModes, sqlTimes);
     }
 
     /** 1k, 10k, 100k, ... up to the scale (the scale itself always included). */

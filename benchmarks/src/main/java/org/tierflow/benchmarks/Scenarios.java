@@ -151,7 +151,8 @@ final class Scenarios {
      */
     void growthAndInbox(BenchDatabase kind, boolean growth, boolean inbox) {
         HikariDataSource ds = kind.create("growth");
-        try (TierFlowContender tierFlow = new TierFlowContender(ds, tree)) {
+        CountingDataSource counter = new CountingDataSource(ds, options.sqlTimes() > 0);
+        try (TierFlowContender tierFlow = new TierFlowContender(counter.dataSource(), tree).inboxLookup()) {
             Cloner cloner = new Cloner(ds);
             Dataset dataset = new Dataset(tierFlow, tree, cloner, options.completedRatio(), options.templates());
             report.note("seeded database on " + kind + ": " + dataset.rowsPerNomination());
@@ -159,17 +160,27 @@ final class Scenarios {
             double firstMs = Double.NaN;
             double firstInbox = Double.NaN;
             for (int size : options.growthSizes()) {
+                String walBefore = walPosition(kind, ds);
                 long seedStart = System.nanoTime();
                 dataset.growTo(size);
+                long copied = System.nanoTime();
                 cloner.recountQuotas();
+                long recounted = System.nanoTime();
                 cloner.analyze();
-                double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+                long analyzed = System.nanoTime();
+                double seedSeconds = (analyzed - seedStart) / 1e9;
                 String subject = String.format(Locale.ROOT, "%,d open + %,d completed", dataset.open(), dataset.completed());
                 report.add(D, kind.name(), subject, "seeding (s)", seedSeconds, "s");
+                report.note(String.format(Locale.ROOT, "seeding %s on %s: copies %.1f s, quota recount %.1f s, %s %.1f s",
+                        subject, kind, (copied - seedStart) / 1e9, (recounted - copied) / 1e9,
+                        kind == BenchDatabase.POSTGRES ? "vacuum analyze" : "analyze", (analyzed - recounted) / 1e9)
+                        + (walBefore == null ? "" : ", " + walWritten(ds, walBefore)));
                 if (growth) {
                     for (int i = 0; i < options.growthWalks() / 3; i++) {
                         tierFlow.walkOne(school(sequence), sequence++);
                     }
+                    counter.resetTimes();
+                    long statementsBefore = counter.statements();
                     long[] samples = new long[options.growthWalks()];
                     for (int i = 0; i < samples.length; i++) {
                         long start = System.nanoTime();
@@ -179,6 +190,12 @@ final class Scenarios {
                     double mean = Arrays.stream(samples).average().orElse(0) / 1e6;
                     report.add(D, kind.name(), subject, "mean ms per nomination", mean, "ms");
                     report.add(D, kind.name(), subject, "p50 ms per nomination", percentile(samples, 50) / 1e6, "ms");
+                    report.add(D, kind.name(), subject, "SQL statements per nomination",
+                            (counter.statements() - statementsBefore) / (double) samples.length, "statements");
+                    if (options.sqlTimes() > 0) {
+                        slowestStatements(kind, subject, counter, samples.length);
+                        compareLookups(kind, ds, tierFlow, dataset.openAtTarget(), subject);
+                    }
                     if (Double.isNaN(firstMs)) {
                         firstMs = mean;
                     } else if (size >= 100_000 || size == options.scale()) {
@@ -239,6 +256,132 @@ final class Scenarios {
         } finally {
             kind.drop(ds);
         }
+    }
+
+    /**
+     * With {@code --sql-times N}: the N statements that took the most time in the timed walks of one size, as
+     * notes (ms per nomination, executions per nomination, ms per execution, the SQL text shortened).
+     */
+    private void slowestStatements(BenchDatabase kind, String subject, CountingDataSource counter, int walks) {
+        double total = counter.times().stream().mapToLong(CountingDataSource.StatementTime::nanos).sum() / 1e6 / walks;
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "slowest statements on %s, %s: %.1f ms per nomination in the driver", kind, subject, total));
+        counter.times().stream().limit(options.sqlTimes()).forEach(t -> text.append(String.format(Locale.ROOT,
+                "%n    - %.2f ms per nomination (%.1f executions, %.3f ms each): `%s`", t.nanos() / 1e6 / walks,
+                t.executions() / (double) walks, t.millisPerExecution(), shorten(t.sql()))));
+        report.note(text.toString());
+    }
+
+    /**
+     * With {@code --sql-times}: how long finding one open review takes at this size, through TierFlow's inbox
+     * filtered by the nomination (what the TierFlow contender does here) and through the engine's task query by
+     * business key (what plain Flowable's and Camunda's contenders do, and this contender in scenario a), with the
+     * database's plan for the latter.
+     */
+    private void compareLookups(BenchDatabase kind, HikariDataSource ds, TierFlowContender tierFlow, List<String> nominationIds,
+                                String subject) {
+        String approver = NationalTree.approverOf(Dataset.TARGET_DISTRICT);
+        // A different nomination each call: H2 answers a repeated statement with the same parameters on unchanged
+        // tables from the previous result.
+        int[] next = {0};
+        long[] inbox = few(() -> tierFlow.tierFlow.reviews().inbox(approver,
+                InboxQuery.all().nomination(nominationIds.get(next[0]++ % nominationIds.size()))));
+        long[] engine = few(() -> tierFlow.taskOf(nominationIds.get(next[0]++ % nominationIds.size())));
+        report.add(D, kind.name(), subject, "open review found through the inbox, p50", percentile(inbox, 50) / 1e6, "ms");
+        report.add(D, kind.name(), subject, "open review found by the engine's task query by business key, p50",
+                percentile(engine, 50) / 1e6, "ms");
+        try (java.sql.Connection c = ds.getConnection()) {
+            plan(kind, c, subject, "the engine's task query by business key",
+                    "SELECT RES.* from ACT_RU_TASK RES WHERE exists ( select 1 from ACT_RU_EXECUTION E"
+                            + " WHERE RES.PROC_INST_ID_ = E.ID_ and E.BUSINESS_KEY_ = ? ) order by RES.ID_ asc",
+                    List.of(nominationIds.get(0)));
+            List<String> activity = new ArrayList<>();
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                    "select EXECUTION_ID_, ACT_ID_ from ACT_RU_ACTINST where END_TIME_ is null order by ID_ desc limit 1")) {
+                if (rs.next()) {
+                    activity.add(rs.getString(1));
+                    activity.add(rs.getString(2));
+                }
+            }
+            if (!activity.isEmpty()) {
+                plan(kind, c, subject, "the engine's look-up of an execution's open activity",
+                        "select * from ACT_RU_ACTINST RES where EXECUTION_ID_ = ? and ACT_ID_ = ? and END_TIME_ is null",
+                        activity);
+            }
+        } catch (java.sql.SQLException e) {
+            report.note("no plan on " + kind + ": " + e.getMessage());
+        }
+    }
+
+    /** The database's plan of a statement, as it runs it ({@code explain analyze}), without the column list. */
+    private void plan(BenchDatabase kind, java.sql.Connection c, String subject, String what, String sql, List<String> params)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement explain = c.prepareStatement("explain analyze " + sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                explain.setString(i + 1, params.get(i));
+            }
+            StringBuilder plan = new StringBuilder();
+            try (java.sql.ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    for (String line : rs.getString(1).split("\n")) {
+                        if (!line.matches("\\s+\"\\w+\"\\.\"\\w+\",?")) {
+                            plan.append(line).append('\n');
+                        }
+                    }
+                }
+            }
+            report.note("plan on " + kind + " at " + subject + " of " + what + ":\n```\n" + plan.toString().strip() + "\n```");
+        }
+    }
+
+    /** PostgreSQL's write-ahead log position and checkpoints so far, to tell how much seeding wrote; null on H2. */
+    private static String walPosition(BenchDatabase kind, HikariDataSource ds) {
+        if (kind != BenchDatabase.POSTGRES) {
+            return null;
+        }
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select pg_current_wal_lsn()::text,"
+                     + " (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter)")) {
+            rs.next();
+            return rs.getString(1) + "/" + rs.getLong(2);
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
+    }
+
+    private static String walWritten(HikariDataSource ds, String before) {
+        int split = before.lastIndexOf('/');
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn),"
+                        + " (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter) - ?")) {
+            s.setString(1, before.substring(0, split));
+            s.setLong(2, Long.parseLong(before.substring(split + 1)));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return String.format(Locale.ROOT, "WAL written %.2f GB, checkpoints %d", rs.getDouble(1) / 1e9, rs.getLong(2));
+            }
+        } catch (java.sql.SQLException e) {
+            return "WAL not measured: " + e.getMessage();
+        }
+    }
+
+    /** 21 timed calls after 5 untimed ones (the engine's lookup takes a third of a second at 100k on H2). */
+    private static long[] few(Runnable call) {
+        for (int i = 0; i < 5; i++) {
+            call.run();
+        }
+        long[] samples = new long[21];
+        for (int i = 0; i < samples.length; i++) {
+            long start = System.nanoTime();
+            call.run();
+            samples[i] = System.nanoTime() - start;
+        }
+        return samples;
+    }
+
+    private static String shorten(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 400 ? flat : flat.substring(0, 400) + " ...";
     }
 
     /**

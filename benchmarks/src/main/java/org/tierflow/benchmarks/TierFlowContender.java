@@ -10,6 +10,7 @@ import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.flowable.task.api.Task;
 import org.tierflow.core.TierFlow;
 import org.tierflow.core.api.Decision;
+import org.tierflow.core.api.InboxQuery;
 import org.tierflow.core.api.NominationSubmission;
 
 /** TierFlow through its public API: {@code nominations().submit}, {@code reviews().decide}. */
@@ -20,6 +21,7 @@ public final class TierFlowContender implements ChainContender {
     private final NationalTree tree;
 
     private final String name;
+    private boolean inboxLookup;
 
     public TierFlowContender(DataSource dataSource, NationalTree tree) {
         this(dataSource, tree, false);
@@ -68,9 +70,24 @@ public final class TierFlowContender implements ChainContender {
                 "applicant-" + sequence, schoolId, Map.of(), List.of())).id();
     }
 
+    /**
+     * Find the open review through TierFlow, as a host does when an approver follows the link of a
+     * {@code REVIEW_WAITING} notification: the approver's inbox filtered by the nomination (an index lookup in
+     * {@code tierflow_inbox}, whatever the number of open reviews). Without it (scenario a, where every contender
+     * uses the same lookup) the engine's task query by business key, which H2 answers by scanning every open task
+     * (docs/reference/performance.md, "Growth (target d)").
+     */
+    public TierFlowContender inboxLookup() {
+        this.inboxLookup = true;
+        return this;
+    }
+
     /** The approver of the unit passes the nomination's open review. */
     public void pass(String nominationId, String unitId) {
-        tierFlow.reviews().decide(taskOf(nominationId), NationalTree.approverOf(unitId), Decision.pass(null));
+        String approver = NationalTree.approverOf(unitId);
+        String taskId = inboxLookup ? tierFlow.reviews().inbox(approver, InboxQuery.all().nomination(nominationId).page(0, 1))
+                .items().get(0).taskId() : taskOf(nominationId);
+        tierFlow.reviews().decide(taskId, approver, Decision.pass(null));
     }
 
     /** The open review task of a nomination (the level review inherits the nomination's business key). */

@@ -17,7 +17,7 @@ class HarnessSmokeTests {
     @Test
     void everyScenarioRunsAtToyScaleAndIsReported(@TempDir Path out) throws Exception {
         Options options = Options.parse("--quick", "--databases", "h2", "--scale", "300", "--batch", "5",
-                "--out", out.toString(), "--name", "smoke");
+                "--sql-times", "3", "--out", out.toString(), "--name", "smoke");
 
         Report report = BenchmarkMain.run(options);
         report.write(options.out(), options.name());
@@ -31,7 +31,10 @@ class HarnessSmokeTests {
                 .extracting(Report.Row::value).containsExactly(5.0);
         assertThat(report.rows()).filteredOn(r -> r.scenario().equals(Scenarios.B))
                 .extracting(Report.Row::subject).allMatch(s -> s.contains("300 open tasks, 30 in the approver's district"));
-        assertThat(Files.readString(out.resolve("smoke.md"))).contains("## Targets", "cores");
+        assertThat(report.rows()).filteredOn(r -> r.scenario().equals(Scenarios.D))
+                .extracting(Report.Row::metric)
+                .contains("SQL statements per nomination", "open review found through the inbox, p50");
+        assertThat(Files.readString(out.resolve("smoke.md"))).contains("## Targets", "cores", "slowest statements");
         assertThat(Files.readString(out.resolve("smoke.csv"))).startsWith("scenario,database,subject,metric,value,unit");
     }
 }

@@ -199,6 +199,29 @@ abstract class ReviewInboxScenarios {
     }
 
     @Test
+    void theInboxFilteredByNominationHoldsOnlyThatNominationsOpenReview() {
+        Nomination first = submit("top-talent", "xingqing-school-1");
+        Nomination second = submit("top-talent", "xingqing-school-1");
+        pass(first, "principal-xq1");
+        pass(second, "principal-xq1");
+
+        for (Nomination nomination : List.of(first, second)) {
+            Page<ReviewTask> found = reviews.inbox("xingqing-reviewer", InboxQuery.all().nomination(nomination.id()));
+            assertThat(found.total()).isEqualTo(1);
+            assertThat(found.items()).containsExactly(reviewOf(nomination.id(), "xingqing-reviewer"));
+            assertThat(found).isEqualTo(flowableInbox("xingqing-reviewer", InboxQuery.all().nomination(nomination.id())));
+        }
+        // the school's approver passed it on: nothing of it waits for them, nor for a reviewer elsewhere
+        assertThat(reviews.inbox("principal-xq1", InboxQuery.all().nomination(first.id())).total()).isZero();
+        assertThat(reviews.inbox("jinfeng-reviewer", InboxQuery.all().nomination(first.id())).total()).isZero();
+        // combined with the other filters
+        assertThat(reviews.inbox("xingqing-reviewer", InboxQuery.all().nomination(first.id())
+                .state(InboxQuery.TaskState.CLAIMED_BY_ME)).total()).isZero();
+        assertThat(reviews.inbox("xingqing-reviewer", InboxQuery.all().nomination(first.id())
+                .level(OrganisationLevel.DISTRICT)).total()).isEqualTo(1);
+    }
+
+    @Test
     void theV8BackfillRebuildsTheInboxOfReviewsOpenedBeforeIt() throws Exception {
         Nomination claimed = submit("top-talent", "xingqing-school-1");
         pass(claimed, "principal-xq1");
@@ -294,6 +317,9 @@ abstract class ReviewInboxScenarios {
         }
         if (query.level() != null) {
             tasks.processVariableValueEquals(TierFlowBpmn.VAR_REVIEW_LEVEL, query.level().name());
+        }
+        if (query.nominationId() != null) {
+            tasks.processInstanceBusinessKey(query.nominationId());
         }
         tasks.includeProcessVariables();
         if (query.order() == InboxQuery.Order.NEWEST_FIRST) {

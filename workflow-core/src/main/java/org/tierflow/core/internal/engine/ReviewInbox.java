@@ -266,6 +266,10 @@ final class ReviewInbox implements FlowableEventListener {
             where.append(" and review_level = ?");
             params.add(query.level().name());
         }
+        if (query.nominationId() != null) {
+            where.append(" and nomination_id = ?");
+            params.add(query.nominationId());
+        }
         String order = query.order() == InboxQuery.Order.NEWEST_FIRST ? " order by created_at desc, task_id asc"
                 : " order by created_at asc, task_id asc";
         Connection connection = Context.getCommandContext().getSession(DbSqlSession.class).getSqlSession().getConnection();
