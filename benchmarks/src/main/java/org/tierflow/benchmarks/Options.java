@@ -30,7 +30,8 @@ import java.util.Set;
  */
 public record Options(int scale, List<BenchDatabase> databases, Set<String> scenarios, int seconds, int rounds,
                       int warmup, int batch, double completedRatio, int growthWalks, int inboxSamples, int templates,
-                      boolean compare, Path out, String name, Set<String> batchModes, int sqlTimes) {
+                      boolean compare, Path out, String name, Set<String> batchModes, int sqlTimes,
+                      boolean drain) {
 
     public static Options parse(String... args) {
         int scale = 100_000;
@@ -49,6 +50,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
         String name = "report";
         Set<String> batchModes = Set.of("sync", "async");
         int sqlTimes = 0;
+        boolean drain = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -74,6 +76,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
                 case "--name" -> name = args[++i];
                 case "--batch-modes" -> batchModes = Set.of(args[++i].toLowerCase(Locale.ROOT).split(","));
                 case "--sql-times" -> sqlTimes = Integer.parseInt(args[++i]);
+                case "--no-drain" -> drain = false;
                 case "--quick" -> {
                     scale = 2_000;
                     seconds = 1;
@@ -88,7 +91,7 @@ public record Options(int scale, List<BenchDatabase> databases, Set<String> scen
             }
         }
         return new Options(scale, databases, scenarios, seconds, rounds, warmup, batch, completed, growthWalks,
-                inboxSamples, templates, compare, out, name, batchModes, sqlTimes);
+                inboxSamples, templates, compare, out, name, batchModes, sqlTimes, drain);
     }
 
     /** 1k, 10k, 100k, ... up to the scale (the scale itself always included). */
