@@ -39,8 +39,10 @@ public class ReviewController {
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size,
                                   @RequestParam(defaultValue = "OLDEST_FIRST") InboxQuery.Order order,
+                                  @RequestParam(required = false) String nomination,
                                   Principal caller) {
-        return reviews.inbox(Callers.id(caller), new InboxQuery(program, tier, level, state, page, size, order));
+        return reviews.inbox(Callers.id(caller), new InboxQuery(program, tier, level, state, page, size, order,
+                nomination));
     }
 
     @PostMapping("/reviews/{taskId}/claim")

@@ -121,6 +121,11 @@ class TierFlowRestApiIntegrationTests {
                 .with(as(PRINCIPAL)), 200);
         String taskId = taskOf(inbox, id);
         assertThat(inbox.get("total").asLong()).isPositive();
+        JsonNode one = call(get(API + "/inbox").param("nomination", id).with(as(PRINCIPAL)), 200);
+        assertThat(one.get("total").asLong()).as("the nomination's own review only").isEqualTo(1);
+        assertThat(one.get("items").get(0).get("taskId").asText()).isEqualTo(taskId);
+        assertThat(call(get(API + "/inbox").param("nomination", id).with(as(CITY_REVIEWER)), 200).get("total").asLong())
+                .as("not in another approver's inbox").isZero();
 
         assertThat(call(post(API + "/reviews/" + taskId + "/claim").with(as(PRINCIPAL)), 200).get("assignee").asText())
                 .isEqualTo(PRINCIPAL);
