@@ -1,7 +1,5 @@
 package org.tierflow.benchmarks;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +9,6 @@ import org.flowable.job.api.Job;
 import org.tierflow.core.api.BatchSelection;
 import org.tierflow.core.api.RankedCandidate;
 import org.tierflow.core.api.SelectionRound;
-import org.tierflow.core.api.program.OrganisationLevel;
 import org.tierflow.core.internal.selection.BatchSelectionJobHandler;
 
 /**
@@ -29,14 +26,9 @@ final class AsyncBatchScenario {
     static void run(Options options, NationalTree tree, Report report, BenchDatabase kind) {
         HikariDataSource ds = kind.create("batchasync");
         try (TierFlowContender tierFlow = new TierFlowContender(ds, tree)) {
-            Cloner cloner = new Cloner(ds);
-            Dataset.waitingAtProvince(tierFlow, tree, cloner, options.batch(), options.templates() / 3);
-            cloner.recountQuotas();
-            cloner.analyze();
+            SelectionRound round = Dataset.provinceRound(tierFlow, tree, new Cloner(ds), options.batch(),
+                    options.templates() / 3);
             String approver = NationalTree.approverOf("p");
-            Instant now = tierFlow.engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
-            SelectionRound round = tierFlow.tierFlow.selection().openRound(Engines.PROGRAM, Engines.BATCH_TIER, "p",
-                    OrganisationLevel.PROVINCE, now, now.plus(Duration.ofDays(30)), approver);
             List<String> ids = tierFlow.tierFlow.selection().rankedCandidates(round.id(), approver).stream()
                     .map(RankedCandidate::nominationId).toList();
 

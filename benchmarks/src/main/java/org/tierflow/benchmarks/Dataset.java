@@ -1,9 +1,13 @@
 package org.tierflow.benchmarks;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.tierflow.core.api.OrganisationUnit;
+import org.tierflow.core.api.SelectionRound;
+import org.tierflow.core.api.program.OrganisationLevel;
 
 /**
  * The seeded database of scenarios b and d. Template nominations are made through TierFlow's API, then copied by
@@ -74,6 +78,20 @@ final class Dataset {
 
     int completed() {
         return done.count;
+    }
+
+    /**
+     * Scenario c's starting point, for either batch mode: {@code count} nominations of the batch tier waiting at the
+     * province, the quotas recounted and the statistics refreshed, and the province's selection round open.
+     */
+    static SelectionRound provinceRound(TierFlowContender tierFlow, NationalTree tree, Cloner cloner, int count,
+                                        int most) {
+        waitingAtProvince(tierFlow, tree, cloner, count, most);
+        cloner.recountQuotas();
+        cloner.analyze();
+        Instant now = tierFlow.engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
+        return tierFlow.tierFlow.selection().openRound(Engines.PROGRAM, Engines.BATCH_TIER, "p",
+                OrganisationLevel.PROVINCE, now, now.plus(Duration.ofDays(30)), NationalTree.approverOf("p"));
     }
 
     /** {@code count} nominations of the batch tier waiting at the province (scenario c). */

@@ -1,7 +1,6 @@
 package org.tierflow.benchmarks;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.tierflow.core.api.Page;
 import org.tierflow.core.api.RankedCandidate;
 import org.tierflow.core.api.ReviewTask;
 import org.tierflow.core.api.SelectionRound;
-import org.tierflow.core.api.program.OrganisationLevel;
 
 /** The four scenarios of the issue, each on one kind of database. */
 final class Scenarios {
@@ -424,15 +422,9 @@ final class Scenarios {
     void batch(BenchDatabase kind) {
         HikariDataSource ds = kind.create("batch");
         try (TierFlowContender tierFlow = new TierFlowContender(ds, tree)) {
-            Cloner cloner = new Cloner(ds);
-            Dataset.waitingAtProvince(tierFlow, tree, cloner, options.batch(), options.templates() / 3);
-            cloner.recountQuotas();
-            cloner.analyze();
+            SelectionRound round = Dataset.provinceRound(tierFlow, tree, new Cloner(ds), options.batch(),
+                    options.templates() / 3);
             String approver = NationalTree.approverOf("p");
-            Instant now = tierFlow.tierFlow.isStarted() ? tierFlow.engine.getProcessEngineConfiguration().getClock()
-                    .getCurrentTime().toInstant() : Instant.now();
-            SelectionRound round = tierFlow.tierFlow.selection().openRound(Engines.PROGRAM, Engines.BATCH_TIER, "p",
-                    OrganisationLevel.PROVINCE, now, now.plus(Duration.ofDays(30)), approver);
             long start = System.nanoTime();
             List<RankedCandidate> ranked = tierFlow.tierFlow.selection().rankedCandidates(round.id(), approver);
             double rankSeconds = (System.nanoTime() - start) / 1e9;
