@@ -374,6 +374,11 @@ public final class TierFlowBpmn {
             IMPLEMENTATION_PROCESS_RESOURCE, ACCEPTANCE_PROCESS_RESOURCE, EVALUATION_PROCESS_RESOURCE,
             PHASE_PROCESS_RESOURCE);
 
+    /** The id of every process TierFlow's models define, in the order of {@link #RESOURCES}. */
+    public static final List<String> PROCESSES = List.of(NOMINATION_PROCESS, LEVEL_REVIEW_PROCESS, PUBLICITY_PROCESS,
+            LIFECYCLE_PROCESS, TASK_BOOK_PROCESS, IMPLEMENTATION_PROCESS, ACCEPTANCE_PROCESS, EVALUATION_PROCESS,
+            PHASE_PROCESS);
+
     /** Every model TierFlow deploys: the nomination phase, the publicity and the life cycle after selection. */
     public static final List<String> RESOURCES = List.of(NOMINATION_PROCESS_RESOURCE, LEVEL_REVIEW_PROCESS_RESOURCE,
             PUBLICITY_PROCESS_RESOURCE, LIFECYCLE_PROCESS_RESOURCE, TASK_BOOK_PROCESS_RESOURCE,

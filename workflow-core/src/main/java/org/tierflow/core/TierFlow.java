@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.flowable.engine.ProcessEngine;
 import org.tierflow.bpmn.TierFlowBpmn;
 import org.tierflow.core.api.NominationService;
+import org.tierflow.core.api.ProcessHistory;
 import org.tierflow.core.api.ProgramCatalog;
 import org.tierflow.core.api.ReviewPolicies;
 import org.tierflow.core.api.ReviewService;
@@ -112,6 +113,7 @@ public final class TierFlow {
                 builder.approvers, builder.experts, nominations, new PanelDecisions(runtime));
         PanelEngine panelEngine = new PanelEngine(panelContext);
         runtime.registerBeans(panelEngine.byBeanName());
+        runtime.processHistory(builder.processHistory);
         if (builder.experts != null) {
             runtime.enablePanels();
         }
@@ -240,6 +242,7 @@ public final class TierFlow {
         private final Map<String, String> levelReviewsByUnit = new LinkedHashMap<>();
         private WorkingDayCalendar calendar = WeekdayCalendar.shanghai();
         private int publicityWorkingDays = 5;
+        private ProcessHistory processHistory = ProcessHistory.TASK;
 
         private Builder() {
         }
@@ -329,6 +332,17 @@ public final class TierFlow {
                         + " / the publicity period is at least 1 working day, got " + workingDays);
             }
             this.publicityWorkingDays = workingDays;
+            return this;
+        }
+
+        /**
+         * How much of Flowable's history TierFlow's own processes write: {@link ProcessHistory#TASK} unless set
+         * (process instances and user tasks; not their variables and activities, which repeat TierFlow's records);
+         * {@link ProcessHistory#ENGINE} leaves them at the engine's history level. TierFlow's own records do not
+         * depend on it. Applies to engines configured by {@link TierFlow#configure} afterwards.
+         */
+        public Builder processHistory(ProcessHistory history) {
+            this.processHistory = Objects.requireNonNull(history, "history");
             return this;
         }
 

@@ -67,10 +67,9 @@ class LifecycleTimerRestartPostgresIntegrationTests {
 
             second.today(LocalDate.of(2025, 9, 1));
             assertThat(second.fireDueTimers(teacher.id())).as("nor later").isEmpty();
-            assertThat(second.engine.getHistoryService().createHistoricActivityInstanceQuery()
-                    .activityId(TierFlowBpmn.EVENT_WORKING_PERIOD_ENDED).finished().count()).isEqualTo(1);
             assertThat(second.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(teacher.id())
-                    .taskDefinitionKey(TierFlowBpmn.TASK_COLLECT_EVALUATION_SCORES).count()).isEqualTo(1);
+                    .taskDefinitionKey(TierFlowBpmn.TASK_COLLECT_EVALUATION_SCORES).count())
+                    .as("the timer's path ran once: one evaluation").isEqualTo(1);
             assertThat(second.tierFlow.lifecycle().get(teacher.id()).orElseThrow().phase()).isEqualTo(LifecyclePhase.EVALUATION);
 
             second.qualify(teacher, LocalDate.of(2025, 9, 2));

@@ -138,13 +138,16 @@ class ReviewController {
     private String reviewPage(String taskId, Model model) {
         Optional<Task> open = Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).includeProcessVariables().singleResult());
         if (open.isEmpty()) {
-            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId)
-                    .includeProcessVariables().singleResult();
+            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
             if (done == null) {
                 throw new org.tierflow.core.api.NotFoundException(new LocalizedText(
                         "没有审核任务 “" + taskId + "”", "no review '" + taskId + "'"));
             }
-            return "redirect:/nominations/" + done.getProcessVariables().get(TierFlowBpmn.VAR_NOMINATION_ID) + "?closed";
+            // The level review inherits the nomination's id as its business key; TierFlow's processes keep their
+            // instances and tasks in history, not their variables (tierflow.bpmn.history).
+            String nominationId = history.createHistoricProcessInstanceQuery()
+                    .processInstanceId(done.getProcessInstanceId()).singleResult().getBusinessKey();
+            return "redirect:/nominations/" + nominationId + "?closed";
         }
         Map<String, Object> variables = open.get().getProcessVariables();
         Nomination nomination = nominations.get((String) variables.get(TierFlowBpmn.VAR_NOMINATION_ID));

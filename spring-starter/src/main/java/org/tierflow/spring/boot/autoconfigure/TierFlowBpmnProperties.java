@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.tierflow.core.api.ProcessHistory;
 
 /**
  * Customised BPMN models and the level-review processes organisation units use, under {@code tierflow.bpmn.*}.
@@ -32,9 +33,23 @@ public class TierFlowBpmnProperties {
      */
     private final Map<String, String> levelReviewProcesses;
 
-    public TierFlowBpmnProperties(@DefaultValue List<String> models, @DefaultValue Map<String, String> levelReviewProcesses) {
+    /**
+     * How much of Flowable's history TierFlow's own processes write (nomination, level review, publicity, the life
+     * cycle after selection): task (process instances and user tasks, not their variables and activities, which
+     * repeat TierFlow's own records), engine (the engine's history level), none, instance, activity, audit or full.
+     * A model that declares its own flowable:historyLevel keeps it; the host's processes are not touched.
+     */
+    private final ProcessHistory history;
+
+    public TierFlowBpmnProperties(@DefaultValue List<String> models, @DefaultValue Map<String, String> levelReviewProcesses,
+                                  @DefaultValue("task") ProcessHistory history) {
         this.models = List.copyOf(models);
         this.levelReviewProcesses = new LinkedHashMap<>(levelReviewProcesses);
+        this.history = history;
+    }
+
+    public ProcessHistory getHistory() {
+        return history;
     }
 
     public List<String> getModels() {

@@ -153,7 +153,8 @@ public class TierFlowEngineAutoConfiguration {
                     .approvers(approvers)
                     .policies(policies)
                     .workingDayCalendar(workingDayCalendar)
-                    .publicityPeriod(properties.getPublicity().workingDays());
+                    .publicityPeriod(properties.getPublicity().workingDays())
+                    .processHistory(bpmn.getHistory());
             eligibilityChecks.orderedStream().forEach(builder::eligibilityCheck);
             DecisionHandler global = globalHandler(decisionHandler);
             if (global != null) {

@@ -48,6 +48,9 @@ public final class TierFlowBootstrap {
         // engine knows which child tables to clean up instead of asking each one (docs/reference/performance.md).
         impl.getPerformanceSettings().setEnableExecutionRelationshipCounts(true);
         impl.getPerformanceSettings().setEnableTaskRelationshipCounts(true);
+        // TierFlow's processes write the history the host asked for (task level by default): their variables and
+        // activities repeat TierFlow's own records (docs/reference/performance.md).
+        ProcessHistoryLevel.apply(impl, runtime.processHistory);
     }
 
     /** Migrates TierFlow's tables, deploys its shipped models (only when they changed) and binds the runtime. */

@@ -95,6 +95,14 @@ public final class TierFlowRuntime {
         this.pendingBatches = new org.tierflow.core.internal.selection.PendingBatches(() -> persistence().currentSession());
     }
 
+    /** How much of Flowable's history TierFlow's processes write (applied by {@code TierFlowBootstrap.configure}). */
+    volatile org.tierflow.core.api.ProcessHistory processHistory = org.tierflow.core.api.ProcessHistory.TASK;
+
+    /** Sets the history level of TierFlow's processes; takes effect on engines configured afterwards. */
+    public void processHistory(org.tierflow.core.api.ProcessHistory history) {
+        this.processHistory = java.util.Objects.requireNonNull(history, "history");
+    }
+
     /** Whether the host gave an expert directory: only then do steps with a panel run it. */
     volatile boolean panelsEnabled;
 
