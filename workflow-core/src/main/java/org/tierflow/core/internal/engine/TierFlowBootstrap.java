@@ -51,6 +51,8 @@ public final class TierFlowBootstrap {
         // TierFlow's processes write the history the host asked for (task level by default): their variables and
         // activities repeat TierFlow's own records (docs/reference/performance.md).
         ProcessHistoryLevel.apply(impl, runtime.processHistory);
+        // On an in-process H2 the engine's multi-row inserts cost more CPU than the round trips they save.
+        impl.addConfigurator(new InProcessDatabaseInserts());
     }
 
     /** Migrates TierFlow's tables, deploys its shipped models (only when they changed) and binds the runtime. */
