@@ -39,16 +39,12 @@ class NominationIndex {
                 .toList();
     }
 
-    /** The applicant's nominations, newest first. */
+    /**
+     * The applicant's nominations, newest first. Filtered on the nominations themselves: Flowable's history of
+     * TierFlow's processes keeps their instances, not their variables (tierflow.bpmn.history), so a historic query
+     * by the applicantId variable would find nothing.
+     */
     List<Nomination> of(String applicantId) {
-        return history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(TierFlowBpmn.NOMINATION_PROCESS)
-                .variableValueEquals(TierFlowBpmn.VAR_APPLICANT_ID, applicantId)
-                .list().stream()
-                .map(HistoricProcessInstance::getBusinessKey)
-                .distinct()
-                .map(nominations::get)
-                .sorted(Comparator.comparing(Nomination::submittedAt).reversed())
-                .toList();
+        return all().stream().filter(nomination -> applicantId.equals(nomination.applicantId())).toList();
     }
 }
