@@ -74,7 +74,9 @@ public enum BenchDatabase {
                         // Seeding writes tens of millions of rows: without crash safety to keep (fsync is off),
                         // full-page images in the WAL and checkpoints every gigabyte of it are only cost.
                         .setServerConfig("full_page_writes", "off")
-                        .setServerConfig("max_wal_size", "16GB")
+                        // Up to this much WAL stays on disk between checkpoints: -Dbench.maxWalSize=2GB where
+                        // the disk is short (a 1M run's tables alone take about 70 GB).
+                        .setServerConfig("max_wal_size", System.getProperty("bench.maxWalSize", "16GB"))
                         .setServerConfig("checkpoint_timeout", "1h")
                         .start();
             } catch (IOException e) {

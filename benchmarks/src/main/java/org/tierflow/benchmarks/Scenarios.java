@@ -351,12 +351,15 @@ final class Scenarios {
         int split = before.lastIndexOf('/');
         try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
                 "select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn),"
-                        + " (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter) - ?")) {
+                        + " (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter) - ?,"
+                        + " pg_database_size(current_database())")) {
             s.setString(1, before.substring(0, split));
             s.setLong(2, Long.parseLong(before.substring(split + 1)));
             try (java.sql.ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return String.format(Locale.ROOT, "WAL written %.2f GB, checkpoints %d", rs.getDouble(1) / 1e9, rs.getLong(2));
+                // The database's size says what a larger scale needs on disk (1M: about ten times the 100k figure).
+                return String.format(Locale.ROOT, "WAL written %.2f GB, checkpoints %d, database size %.2f GB",
+                        rs.getDouble(1) / 1e9, rs.getLong(2), rs.getDouble(3) / 1e9);
             }
         } catch (java.sql.SQLException e) {
             return "WAL not measured: " + e.getMessage();

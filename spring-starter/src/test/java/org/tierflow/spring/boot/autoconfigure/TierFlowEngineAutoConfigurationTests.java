@@ -95,6 +95,27 @@ class TierFlowEngineAutoConfigurationTests {
     }
 
     @Test
+    void tierFlowsProcessesWriteTheHistoryTierflowBpmnHistorySays() {
+        contextRunner.withBean(ApproverDirectory.class, Ningxia::approvers).run(context -> assertThat(
+                historicVariablesOfANewNomination(context)).as("default: task level, no variables").isZero());
+        contextRunner.withBean(ApproverDirectory.class, Ningxia::approvers)
+                .withPropertyValues("tierflow.bpmn.history=engine")
+                .run(context -> assertThat(historicVariablesOfANewNomination(context))
+                        .as("the engine's audit level").isPositive());
+        contextRunner.withBean(ApproverDirectory.class, Ningxia::approvers)
+                .withPropertyValues("tierflow.bpmn.history=sometimes")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("sometimes"));
+    }
+
+    private static long historicVariablesOfANewNomination(org.springframework.context.ApplicationContext context) {
+        Nomination nomination = context.getBean(TierFlow.class).nominations().submit(Ningxia.submission());
+        org.flowable.engine.HistoryService history = context.getBean(ProcessEngine.class).getHistoryService();
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(nomination.id()).list().stream()
+                .mapToLong(process -> history.createHistoricVariableInstanceQuery().processInstanceId(process.getId()).count())
+                .sum();
+    }
+
+    @Test
     void backsOffEntirelyWhenTheHostDeclaresItsOwnTierFlow() {
         contextRunner.withBean(ApproverDirectory.class, Ningxia::approvers)
                 .withBean("hostTierFlow", TierFlow.class, () -> TierFlow.builder()
