@@ -7,7 +7,7 @@ package org.tierflow.core.api;
  * it: they are written whatever the level.
  *
  * <p>The default, {@link #TASK}, keeps every process instance and every user task of TierFlow's processes in
- * Flowable's history (who decided which review when: task history, the starter's decision metrics, diagrams of
+ * Flowable's history (when each review task opened and ended: task history, the starter's decision metrics, diagrams of
  * ended nominations) and leaves out their variables and activities, which repeat what TierFlow records itself and
  * are most of the rows a nomination writes. A model that declares its own {@code <flowable:historyLevel>} keeps
  * it. See {@code docs/reference/performance.md}.
