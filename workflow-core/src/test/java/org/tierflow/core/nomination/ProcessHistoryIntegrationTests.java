@@ -1,6 +1,7 @@
 package org.tierflow.core.nomination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.tierflow.core.nomination.TierFlowTestEngine.NINGXIA;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import org.tierflow.core.api.Nomination;
 import org.tierflow.core.api.NominationSubmission;
 import org.tierflow.core.api.ProcessHistory;
 import org.tierflow.core.api.TimelineEntry;
+import org.tierflow.core.bpmn.LevelReviewVariantModels;
 import org.tierflow.core.support.InMemoryApproverDirectory;
 
 /**
@@ -91,7 +93,7 @@ class ProcessHistoryIntegrationTests {
 
     @Test
     void aModelThatDeclaresItsOwnHistoryLevelKeepsIt() {
-        String levelReview = read(TierFlowBpmn.LEVEL_REVIEW_PROCESS_RESOURCE).replace(
+        String levelReview = LevelReviewVariantModels.replaceOnce(LevelReviewVariantModels.shippedLevelReview(),
                 "<startEvent id=\"Event_levelReviewStarted\"",
                 "<extensionElements><flowable:historyLevel>audit</flowable:historyLevel></extensionElements>\n"
                         + "    <startEvent id=\"Event_levelReviewStarted\"");
@@ -139,9 +141,9 @@ class ProcessHistoryIntegrationTests {
         assertThat(tasks).as("every review task, and when it was decided")
                 .extracting(HistoricTaskInstance::getTaskDefinitionKey, task -> task.getEndTime() != null)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(TierFlowBpmn.TASK_REVIEW_NOMINATION, true),
-                        org.assertj.core.groups.Tuple.tuple(TierFlowBpmn.TASK_REVIEW_NOMINATION, true),
-                        org.assertj.core.groups.Tuple.tuple(TierFlowBpmn.TASK_REVIEW_NOMINATION, false));
+                        tuple(TierFlowBpmn.TASK_REVIEW_NOMINATION, true),
+                        tuple(TierFlowBpmn.TASK_REVIEW_NOMINATION, true),
+                        tuple(TierFlowBpmn.TASK_REVIEW_NOMINATION, false));
 
         for (HistoricProcessInstance process : processes) {
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process.getId()).count())
@@ -157,13 +159,5 @@ class ProcessHistoryIntegrationTests {
     private static List<HistoricProcessInstance> processesOf(TierFlowTestEngine fixture, Nomination nomination) {
         return fixture.engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(nomination.id()).list();
-    }
-
-    private static String read(String resource) {
-        try (var in = TierFlowBpmn.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
