@@ -15,9 +15,9 @@ package org.tierflow.core.api;
 public enum ProcessHistory {
     /** Whatever the engine's history level is ({@code history-level} of the engine configuration). */
     ENGINE(null),
-    /** No history for TierFlow's processes. */
+    /** No history for TierFlow's processes (the starter's decision-latency timer then has nothing to read). */
     NONE("none"),
-    /** Process instances only. */
+    /** Process instances only (no task history: the decision-latency timer has nothing to read). */
     INSTANCE("instance"),
     /** Process instances and user tasks (the default). */
     TASK("task"),
