@@ -225,6 +225,10 @@ final class Scenarios {
                     if (page.total() != size / 10) {
                         report.note("inbox on " + kind + " counted " + page.total() + " open reviews, expected " + size / 10);
                     }
+                    // The inbox's total alone, the one part of it that reads every entry of the approver's.
+                    long[] counts = countAlone(ds, approver, Math.max(20, options.inboxSamples() / 3));
+                    report.add(B, kind.name(), inboxSubject, "of which the total's count alone, p50", percentile(counts, 50) / 1e6, "ms");
+                    report.add(B, kind.name(), inboxSubject, "of which the total's count alone, p95", percentile(counts, 95) / 1e6, "ms");
                     List<String> flowableFirstPage = tierFlow.engine.getTaskService().createTaskQuery()
                             .processDefinitionKey(org.tierflow.bpmn.TierFlowBpmn.LEVEL_REVIEW_PROCESS)
                             .taskDefinitionKey(org.tierflow.bpmn.TierFlowBpmn.TASK_REVIEW_NOMINATION)
@@ -248,6 +252,9 @@ final class Scenarios {
                         report.target("(b) inbox p95 at 1M no worse than 2x of 100k", kind.name(),
                                 String.format(Locale.ROOT, "%.1f ms (100k: %.1f ms)", p95, firstInbox),
                                 Double.isNaN(firstInbox) ? null : p95 <= 2 * firstInbox);
+                        // The "no worse than 2x that" may also mean twice the 20 ms asked for at 100k.
+                        report.target("(b) inbox p95 at 1M no worse than 2x the 20 ms target", kind.name(),
+                                String.format(Locale.ROOT, "%.1f ms", p95), kind == BenchDatabase.POSTGRES ? p95 <= 40 : null);
                     }
                 }
             }
@@ -363,6 +370,27 @@ final class Scenarios {
             }
         } catch (java.sql.SQLException e) {
             return "WAL not measured: " + e.getMessage();
+        }
+    }
+
+    /** Times {@code select count(*)} of the approver's inbox entries on its own, as the inbox's total runs it. */
+    private static long[] countAlone(HikariDataSource ds, String approver, int samples) {
+        try (java.sql.Connection c = ds.getConnection();
+             java.sql.PreparedStatement count = c.prepareStatement("select count(*) from tierflow_inbox where user_id = ?")) {
+            count.setString(1, approver);
+            long[] times = new long[samples];
+            for (int i = -5; i < samples; i++) {
+                long start = System.nanoTime();
+                try (java.sql.ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                }
+                if (i >= 0) {
+                    times[i] = System.nanoTime() - start;
+                }
+            }
+            return times;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not time the inbox's count: " + e.getMessage(), e);
         }
     }
 
