@@ -214,11 +214,18 @@ final class Cloner {
                 + column + " end";
     }
 
-    /** TierFlow's quota rows count their uses: bring the counts in line with the copied quota-use rows. */
-    void recountQuotas() {
+    /**
+     * TierFlow's rows that count other rows, quotas their uses and approvers' inbox counts their entries: bring them in
+     * line with the copied rows.
+     */
+    void recount() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("update tierflow_quota set used = (select count(*) from tierflow_quota_use u"
                     + " where u.quota_id = tierflow_quota.id and u.released_at is null)");
+            s.executeUpdate("delete from tierflow_inbox_count");
+            s.executeUpdate("insert into tierflow_inbox_count (user_id, claimed_count, unclaimed_count) select user_id,"
+                    + " sum(case when claimed then 1 else 0 end), sum(case when claimed then 0 else 1 end)"
+                    + " from tierflow_inbox group by user_id");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -87,7 +87,7 @@ final class Dataset {
     static SelectionRound provinceRound(TierFlowContender tierFlow, NationalTree tree, Cloner cloner, int count,
                                         int most) {
         waitingAtProvince(tierFlow, tree, cloner, count, most);
-        cloner.recountQuotas();
+        cloner.recount();
         cloner.analyze();
         Instant now = tierFlow.engine.getProcessEngineConfiguration().getClock().getCurrentTime().toInstant();
         return tierFlow.tierFlow.selection().openRound(Engines.PROGRAM, Engines.BATCH_TIER, "p",

@@ -222,7 +222,7 @@ abstract class ReviewInboxScenarios {
     }
 
     @Test
-    void theV8BackfillRebuildsTheInboxOfReviewsOpenedBeforeIt() throws Exception {
+    void theV8AndV14BackfillsRebuildTheInboxAndItsCountsOfReviewsOpenedBeforeThem() throws Exception {
         Nomination claimed = submit("top-talent", "xingqing-school-1");
         pass(claimed, "principal-xq1");
         reviews.claim(reviewOf(claimed.id(), "xingqing-reviewer").taskId(), "xingqing-reviewer");
@@ -230,15 +230,76 @@ abstract class ReviewInboxScenarios {
         List<List<Object>> before = tableRows(true);
         assertThat(before).isNotEmpty();
 
-        // An upgraded database: the reviews are open, the table is empty; V8's backfill runs.
+        // An upgraded database: the reviews are open, the tables are empty; V8's backfill runs, then V14's.
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("delete from tierflow_inbox");
-            for (String insert : backfillStatements()) {
+            s.executeUpdate("delete from tierflow_inbox_count");
+            for (String insert : backfillStatements("V8__review_inbox.sql", 2)) {
                 s.executeUpdate(insert);
+            }
+            for (String statement : backfillStatements("V14__inbox_totals_and_items.sql", 2)) {
+                s.executeUpdate(statement);
             }
         }
 
         assertThat(tableRows(true)).containsExactlyInAnyOrderElementsOf(before);
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+    }
+
+    @Test
+    void aHostChangingAVariableAnEntryCopiesRewritesItsEntries() {
+        Nomination nomination = submit("backbone-talent", "xingqing-school-1");
+        ReviewTask review = reviewOf(nomination.id(), "xingqing-reviewer");
+        String levelReview = fixture.engine.getTaskService().createTaskQuery().taskId(review.taskId()).singleResult()
+                .getProcessInstanceId();
+
+        fixture.engine.getRuntimeService().setVariable(levelReview, TierFlowBpmn.VAR_STEP_NAME_EN, "District check (renamed)");
+        fixture.engine.getRuntimeService().setVariable(levelReview, TierFlowBpmn.VAR_APPLICANT_ID, "applicant-corrected");
+
+        assertThat(reviewOf(nomination.id(), "xingqing-reviewer").stepName().en()).isEqualTo("District check (renamed)");
+        assertThat(reviewOf(nomination.id(), "xingqing-reviewer-2").applicantId()).isEqualTo("applicant-corrected");
+        assertTableMatchesFlowable();
+        assertInboxesMatchFlowable();
+    }
+
+    @Test
+    void concurrentLevelsOpeningForTheSameReviewersKeepTheirCountsExact() throws Exception {
+        // Both Xingqing reviewers are candidates of every district review these passes open: their count rows are
+        // updated by every transaction at once.
+        List<Nomination> submitted = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            submitted.add(submit("top-talent", "xingqing-school-1"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> passes = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (Nomination nomination : submitted) {
+                String taskId = reviewOf(nomination.id(), "principal-xq1").taskId();
+                passes.add(pool.submit(() -> {
+                    start.await();
+                    return reviews.decide(taskId, "principal-xq1", PASS);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> pass : passes) {
+                pass.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            // Then half of them claimed and half decided at the same time by both reviewers.
+            List<java.util.concurrent.Future<?>> steps = new ArrayList<>();
+            for (int i = 0; i < submitted.size(); i++) {
+                String taskId = reviewOf(submitted.get(i).id(), "xingqing-reviewer").taskId();
+                String reviewer = i % 2 == 0 ? "xingqing-reviewer" : "xingqing-reviewer-2";
+                boolean decide = i % 4 < 2;
+                steps.add(pool.submit(() -> decide ? reviews.decide(taskId, reviewer, PASS) : reviews.claim(taskId, reviewer)));
+            }
+            for (java.util.concurrent.Future<?> step : steps) {
+                step.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         assertTableMatchesFlowable();
         assertInboxesMatchFlowable();
     }
@@ -265,11 +326,39 @@ abstract class ReviewInboxScenarios {
             for (String user : users) {
                 expected.add(List.of(user, task.getId(), task.getProcessInstanceId(), task.getAssignee() != null,
                         v.get(TierFlowBpmn.VAR_NOMINATION_ID), v.get(TierFlowBpmn.VAR_PROGRAM_CODE),
-                        v.get(TierFlowBpmn.VAR_TIER_CODE), v.get(TierFlowBpmn.VAR_REVIEW_LEVEL)));
+                        v.get(TierFlowBpmn.VAR_TIER_CODE), v.get(TierFlowBpmn.VAR_REVIEW_LEVEL),
+                        v.get(TierFlowBpmn.VAR_APPLICANT_ID), ((Number) v.get(TierFlowBpmn.VAR_STEP_INDEX)).intValue(),
+                        v.get(TierFlowBpmn.VAR_REVIEW_ACTION), v.get(TierFlowBpmn.VAR_STEP_NAME_ZH),
+                        v.get(TierFlowBpmn.VAR_STEP_NAME_EN), v.get(TierFlowBpmn.VAR_REVIEW_UNIT_ID)));
             }
         }
         assertThat(tableRows(false)).as("tierflow_inbox against Flowable's tasks and candidate links")
                 .containsExactlyInAnyOrderElementsOf(expected);
+        assertCountsMatchTable();
+    }
+
+    /** Every approver's count row (V14) against the entries of the table: claimed and unclaimed. */
+    void assertCountsMatchTable() {
+        Map<String, List<Long>> counted = new java.util.TreeMap<>();
+        Map<String, List<Long>> entries = new java.util.TreeMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select user_id, claimed_count, unclaimed_count from tierflow_inbox_count")) {
+                while (rs.next()) {
+                    if (rs.getLong(2) != 0 || rs.getLong(3) != 0) {
+                        counted.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3)));
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select user_id, sum(case when claimed then 1 else 0 end),"
+                    + " sum(case when claimed then 0 else 1 end) from tierflow_inbox group by user_id")) {
+                while (rs.next()) {
+                    entries.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(counted).as("tierflow_inbox_count against the entries of tierflow_inbox").isEqualTo(entries);
     }
 
     /** For every reviewer, every state, filter and order, page by page: TierFlow's inbox against Flowable's query. */
@@ -346,10 +435,11 @@ abstract class ReviewInboxScenarios {
         List<List<Object>> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select user_id, task_id, process_instance_id, claimed, nomination_id,"
-                     + " program_code, tier_code, review_level, created_at from tierflow_inbox")) {
+                     + " program_code, tier_code, review_level, applicant_id, step_index, review_action, step_name_zh,"
+                     + " step_name_en, review_unit_id, created_at from tierflow_inbox")) {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= (withCreatedAt ? 9 : 8); i++) {
+                for (int i = 1; i <= (withCreatedAt ? 15 : 14); i++) {
                     row.add(rs.getObject(i));
                 }
                 rows.add(List.copyOf(row));
@@ -360,11 +450,11 @@ abstract class ReviewInboxScenarios {
         return rows;
     }
 
-    /** The insert statements of migration V8: its backfill. */
-    static List<String> backfillStatements() throws IOException {
+    /** The insert and update statements of a migration: its backfill. */
+    static List<String> backfillStatements(String migration, int expected) throws IOException {
         String sql;
         try (InputStream in = ReviewInboxScenarios.class.getClassLoader()
-                .getResourceAsStream("org/tierflow/db/migration/V8__review_inbox.sql")) {
+                .getResourceAsStream("org/tierflow/db/migration/" + migration)) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         StringBuilder withoutComments = new StringBuilder();
@@ -375,11 +465,11 @@ abstract class ReviewInboxScenarios {
         }
         List<String> inserts = new ArrayList<>();
         for (String statement : withoutComments.toString().split(";")) {
-            if (statement.strip().startsWith("insert")) {
+            if (statement.strip().startsWith("insert") || statement.strip().startsWith("update")) {
                 inserts.add(statement.strip());
             }
         }
-        assertThat(inserts).hasSize(2);
+        assertThat(inserts).as(migration).hasSize(expected);
         return inserts;
     }
 

@@ -69,40 +69,13 @@ public final class DefaultReviewService implements ReviewService, ReviewSteps {
                     "分页参数无效：页码从 0 开始，每页 1–" + MAX_PAGE_SIZE + " 条",
                     "invalid paging: page starts at 0, size must be 1–" + MAX_PAGE_SIZE));
         }
-        // Served from TierFlow's inbox table (ReviewInbox, kept by an engine listener): the page's task ids and
-        // the total from one index, then only the page's tasks and their process variables.
+        // Served from TierFlow's inbox table alone (ReviewInbox, kept by an engine listener): the page's entries
+        // carry what a ReviewTask shows, the total is the approver's count row.
         return runtime.inTransaction(() -> {
-            ReviewInbox.PageIds page = ReviewInbox.page(userId, query);
-            if (page.taskIds().isEmpty()) {
-                return new Page<ReviewTask>(List.of(), query.page(), query.size(), page.total());
-            }
-            Map<String, Task> tasks = new HashMap<>();
-            runtime.engine().getTaskService().createTaskQuery().taskIds(page.taskIds()).list()
-                    .forEach(task -> tasks.put(task.getId(), task));
-            Map<String, Map<String, Object>> variables = new HashMap<>();
-            java.util.Set<String> processIds = new java.util.HashSet<>();
-            tasks.values().forEach(task -> processIds.add(task.getProcessInstanceId()));
-            // Values read only for the names needed (not the serialised candidate list, which needs its byte array).
-            runtime.engine().getRuntimeService().createVariableInstanceQuery().executionIds(processIds)
-                    .excludeTaskVariables().excludeVariableInitialization().list().forEach(variable -> {
-                        if (INBOX_VARIABLES.contains(variable.getName())) {
-                            variables.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>())
-                                    .put(variable.getName(), variable.getValue());
-                        }
-                    });
-            List<ReviewTask> items = page.taskIds().stream()
-                    .map(tasks::get)
-                    .filter(java.util.Objects::nonNull)
-                    .map(task -> toReviewTask(task, variables.getOrDefault(task.getProcessInstanceId(), Map.of())))
-                    .toList();
-            return new Page<>(items, query.page(), query.size(), page.total());
+            ReviewInbox.InboxPage page = ReviewInbox.page(userId, query);
+            return new Page<>(page.items(), query.page(), query.size(), page.total());
         });
     }
-
-    /** The process variables a {@link ReviewTask} is made of. */
-    private static final java.util.Set<String> INBOX_VARIABLES = java.util.Set.of(VAR_NOMINATION_ID, VAR_PROGRAM_CODE,
-            VAR_TIER_CODE, VAR_APPLICANT_ID, VAR_STEP_INDEX, VAR_REVIEW_LEVEL, VAR_REVIEW_ACTION, VAR_STEP_NAME_ZH,
-            VAR_STEP_NAME_EN, VAR_REVIEW_UNIT_ID);
 
     @Override
     public ReviewTask claim(String taskId, String userId) {

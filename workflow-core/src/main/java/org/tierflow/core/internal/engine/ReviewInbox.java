@@ -1,9 +1,15 @@
 package org.tierflow.core.internal.engine;
 
 import static org.tierflow.bpmn.TierFlowBpmn.TASK_REVIEW_NOMINATION;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_APPLICANT_ID;
 import static org.tierflow.bpmn.TierFlowBpmn.VAR_NOMINATION_ID;
 import static org.tierflow.bpmn.TierFlowBpmn.VAR_PROGRAM_CODE;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_REVIEW_ACTION;
 import static org.tierflow.bpmn.TierFlowBpmn.VAR_REVIEW_LEVEL;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_REVIEW_UNIT_ID;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_STEP_INDEX;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_STEP_NAME_EN;
+import static org.tierflow.bpmn.TierFlowBpmn.VAR_STEP_NAME_ZH;
 import static org.tierflow.bpmn.TierFlowBpmn.VAR_TIER_CODE;
 
 import java.sql.Connection;
@@ -11,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
@@ -32,7 +40,13 @@ import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.identitylink.service.impl.persistence.entity.IdentityLinkEntity;
 import org.flowable.task.service.impl.persistence.entity.TaskEntity;
+import org.flowable.variable.api.event.FlowableVariableEvent;
 import org.tierflow.core.api.InboxQuery;
+import org.tierflow.core.api.ReviewTask;
+import org.tierflow.core.api.program.LocalizedText;
+import org.tierflow.core.api.program.OrganisationLevel;
+import org.tierflow.core.api.program.ReviewAction;
+import org.tierflow.core.internal.persistence.InboxCounts;
 
 /**
  * TierFlow's copy of every approver's inbox, table {@code tierflow_inbox} (migration V8): one row per open level
@@ -52,7 +66,13 @@ final class ReviewInbox implements FlowableEventListener {
     private static final String PENDING = ReviewInbox.class.getName() + ".pending";
 
     private static final String INSERT = "insert into tierflow_inbox (user_id, task_id, process_instance_id, created_at,"
-            + " claimed, nomination_id, program_code, tier_code, review_level) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " claimed, nomination_id, program_code, tier_code, review_level, applicant_id, step_index, review_action,"
+            + " step_name_zh, step_name_en, review_unit_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The process variables an entry copies (a {@link ReviewTask} is made of them); a change to one rewrites it. */
+    private static final Set<String> ENTRY_VARIABLES = Set.of(VAR_NOMINATION_ID, VAR_PROGRAM_CODE, VAR_TIER_CODE,
+            VAR_REVIEW_LEVEL, VAR_APPLICANT_ID, VAR_STEP_INDEX, VAR_REVIEW_ACTION, VAR_STEP_NAME_ZH, VAR_STEP_NAME_EN,
+            VAR_REVIEW_UNIT_ID);
 
     private final TierFlowRuntime runtime;
 
@@ -70,16 +90,23 @@ final class ReviewInbox implements FlowableEventListener {
         final Set<String> unlinked = new LinkedHashSet<>();
     }
 
-    /** The engine events that can change an inbox: tasks created, changed, assigned, ended; links made or removed. */
+    /**
+     * The engine events that can change an inbox: tasks created, changed, assigned, ended; links made or removed; a
+     * level review's variable that an entry copies changed.
+     */
     static final FlowableEngineEventType[] EVENTS = {FlowableEngineEventType.ENTITY_CREATED,
             FlowableEngineEventType.ENTITY_UPDATED, FlowableEngineEventType.ENTITY_DELETED,
             FlowableEngineEventType.TASK_CREATED, FlowableEngineEventType.TASK_ASSIGNED,
-            FlowableEngineEventType.TASK_COMPLETED};
+            FlowableEngineEventType.TASK_COMPLETED, FlowableEngineEventType.VARIABLE_UPDATED};
 
     // --- maintenance ---------------------------------------------------------------------------------
 
     @Override
     public void onEvent(FlowableEvent event) {
+        if (event instanceof FlowableVariableEvent variable) {
+            onVariableUpdated(variable);
+            return;
+        }
         if (!(event instanceof FlowableEntityEvent entityEvent) || !(event.getType() instanceof FlowableEngineEventType type)) {
             return;
         }
@@ -105,6 +132,29 @@ final class ReviewInbox implements FlowableEventListener {
                 } else {
                     change.linked.remove(link.getUserId());
                     change.unlinked.add(link.getUserId());
+                }
+            }
+        }
+    }
+
+    /**
+     * A host (TierFlow itself sets them only before the review task exists) changed a copied variable of a level
+     * review: its open review task's entries are rewritten with the new value.
+     */
+    private void onVariableUpdated(FlowableVariableEvent variable) {
+        if (variable.getType() != FlowableEngineEventType.VARIABLE_UPDATED || variable.getTaskId() != null
+                || !ENTRY_VARIABLES.contains(variable.getVariableName()) || variable.getProcessInstanceId() == null
+                || !variable.getProcessInstanceId().equals(variable.getExecutionId())
+                || variable.getProcessDefinitionId() == null || !runtime.levelReviewProcessKeys()
+                        .contains(ProcessDefinitionUtil.getProcessDefinition(variable.getProcessDefinitionId()).getKey())) {
+            return;
+        }
+        CommandContext context = Context.getCommandContext();
+        for (TaskEntity task : CommandContextUtil.getTaskService(context).findTasksByProcessInstanceId(variable.getProcessInstanceId())) {
+            if (TASK_REVIEW_NOMINATION.equals(task.getTaskDefinitionKey())) {
+                Change change = mark(task.getId());
+                if (change.task == null) {
+                    change.task = task;
                 }
             }
         }
@@ -144,7 +194,10 @@ final class ReviewInbox implements FlowableEventListener {
             return;  // the command fails and rolls back: nothing to keep in step
         }
         Connection connection = context.getSession(DbSqlSession.class).getSqlSession().getConnection();
-        try (PreparedStatement delete = connection.prepareStatement("delete from tierflow_inbox where task_id = ?");
+        InboxCounts counts = new InboxCounts();
+        try (PreparedStatement entries = connection.prepareStatement(
+                     "select user_id, claimed from tierflow_inbox where task_id = ? for update");
+             PreparedStatement delete = connection.prepareStatement("delete from tierflow_inbox where task_id = ?");
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             boolean inserts = false;
             for (Map.Entry<String, Change> entry : changes.entrySet()) {
@@ -157,19 +210,45 @@ final class ReviewInbox implements FlowableEventListener {
                     continue;
                 }
                 if (!change.created) {
-                    delete.setString(1, entry.getKey());
-                    delete.executeUpdate();
+                    removeRows(entry.getKey(), entries, delete, counts);
                 }
                 if (change.deleted || task.isDeleted() || !isLevelReview(task)) {
                     continue;
                 }
-                inserts |= addRows(context, task, change, insert);
+                inserts |= addRows(context, task, change, insert, counts);
             }
             if (inserts) {
                 insert.executeBatch();
             }
+            counts.write(connection, CommandContextUtil.getProcessEngineConfiguration(context).getDatabaseType());
         } catch (SQLException e) {
             throw new IllegalStateException("TierFlow could not update the review inbox: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the task's entries and takes them off their users' counts. The entries are locked first: a concurrent
+     * command that rewrote them in between shows as a different number deleted, and fails like any concurrent change
+     * of the same task, instead of leaving a count wrong.
+     */
+    private static void removeRows(String taskId, PreparedStatement entries, PreparedStatement delete, InboxCounts counts)
+            throws SQLException {
+        int found = 0;
+        entries.setString(1, taskId);
+        try (ResultSet rows = entries.executeQuery()) {
+            while (rows.next()) {
+                counts.add(rows.getString(1), rows.getBoolean(2), -1);
+                found++;
+            }
+        }
+        if (found == 0) {
+            return;
+        }
+        delete.setString(1, taskId);
+        int deleted = delete.executeUpdate();
+        if (deleted != found) {
+            throw new FlowableOptimisticLockingException("the review inbox entries of task " + taskId
+                    + " were changed by another transaction at the same time");
         }
     }
 
@@ -179,8 +258,8 @@ final class ReviewInbox implements FlowableEventListener {
     }
 
     /** The task's rows: its assignee's, or each candidate user's while unclaimed. */
-    private static boolean addRows(CommandContext context, TaskEntity task, Change change, PreparedStatement insert)
-            throws SQLException {
+    private static boolean addRows(CommandContext context, TaskEntity task, Change change, PreparedStatement insert,
+                                   InboxCounts counts) throws SQLException {
         Set<String> users = new LinkedHashSet<>();
         boolean claimed = task.getAssignee() != null;
         if (claimed) {
@@ -213,7 +292,19 @@ final class ReviewInbox implements FlowableEventListener {
             insert.setString(7, text(process, VAR_PROGRAM_CODE));
             insert.setString(8, text(process, VAR_TIER_CODE));
             insert.setString(9, text(process, VAR_REVIEW_LEVEL));
+            insert.setString(10, text(process, VAR_APPLICANT_ID));
+            Object stepIndex = process == null ? null : process.getVariable(VAR_STEP_INDEX);
+            if (stepIndex instanceof Number number) {
+                insert.setInt(11, number.intValue());
+            } else {
+                insert.setNull(11, Types.INTEGER);
+            }
+            insert.setString(12, text(process, VAR_REVIEW_ACTION));
+            insert.setString(13, text(process, VAR_STEP_NAME_ZH));
+            insert.setString(14, text(process, VAR_STEP_NAME_EN));
+            insert.setString(15, text(process, VAR_REVIEW_UNIT_ID));
             insert.addBatch();
+            counts.add(user, claimed, 1);
         }
         return true;
     }
@@ -240,63 +331,93 @@ final class ReviewInbox implements FlowableEventListener {
 
     // --- reading -------------------------------------------------------------------------------------
 
-    /** One page of an approver's inbox: the task ids in order, and how many match in all. */
-    record PageIds(List<String> taskIds, long total) {
+    /** One page of an approver's inbox, in order, and how many entries match in all. */
+    record InboxPage(List<ReviewTask> items, long total) {
     }
 
-    /** Reads the page and the count from the table, in the current command. */
-    static PageIds page(String userId, InboxQuery query) {
+    private static final String ENTRY_COLUMNS = "select task_id, nomination_id, program_code, tier_code, applicant_id,"
+            + " step_index, review_level, review_action, step_name_zh, step_name_en, review_unit_id, claimed, user_id,"
+            + " created_at";
+
+    /**
+     * Reads the page from the table alone, in the current command. The total of an inbox filtered by nothing but
+     * claimed/unclaimed is the user's count row ({@link InboxCounts}); other filters count the matching entries.
+     */
+    static InboxPage page(String userId, InboxQuery query) {
         StringBuilder where = new StringBuilder(" from tierflow_inbox where user_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(userId);
         InboxQuery.TaskState state = query.state() == null ? InboxQuery.TaskState.ANY : query.state();
-        if (state != InboxQuery.TaskState.ANY) {
+        Boolean claimed = state == InboxQuery.TaskState.ANY ? null : state == InboxQuery.TaskState.CLAIMED_BY_ME;
+        if (claimed != null) {
             where.append(" and claimed = ?");
-            params.add(state == InboxQuery.TaskState.CLAIMED_BY_ME);
+            params.add(claimed);
         }
+        boolean counted = true;
         if (query.programCode() != null) {
             where.append(" and program_code = ?");
             params.add(query.programCode());
+            counted = false;
         }
         if (query.tierCode() != null) {
             where.append(" and tier_code = ?");
             params.add(query.tierCode());
+            counted = false;
         }
         if (query.level() != null) {
             where.append(" and review_level = ?");
             params.add(query.level().name());
+            counted = false;
         }
         if (query.nominationId() != null) {
             where.append(" and nomination_id = ?");
             params.add(query.nominationId());
+            counted = false;
         }
         String order = query.order() == InboxQuery.Order.NEWEST_FIRST ? " order by created_at desc, task_id asc"
                 : " order by created_at asc, task_id asc";
         Connection connection = Context.getCommandContext().getSession(DbSqlSession.class).getSqlSession().getConnection();
         try {
             long total;
-            try (PreparedStatement count = prepare(connection, "select count(*)" + where, params);
-                 ResultSet rs = count.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
+            if (counted) {
+                total = InboxCounts.read(connection, userId, claimed);
+            } else {
+                try (PreparedStatement count = prepare(connection, "select count(*)" + where, params);
+                     ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
             }
-            List<String> ids = new ArrayList<>();
+            List<ReviewTask> items = new ArrayList<>();
             long offset = (long) query.page() * query.size();
             if (offset < total) {
                 List<Object> pageParams = new ArrayList<>(params);
                 pageParams.add(query.size());
                 pageParams.add(offset);
-                try (PreparedStatement page = prepare(connection, "select task_id" + where + order + " limit ? offset ?", pageParams);
+                try (PreparedStatement page = prepare(connection, ENTRY_COLUMNS + where + order + " limit ? offset ?", pageParams);
                      ResultSet rs = page.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getString(1));
+                        items.add(reviewTask(rs));
                     }
                 }
             }
-            return new PageIds(ids, total);
+            return new InboxPage(items, total);
         } catch (SQLException e) {
             throw new IllegalStateException("TierFlow could not read the review inbox: " + e.getMessage(), e);
         }
+    }
+
+    private static ReviewTask reviewTask(ResultSet rs) throws SQLException {
+        String taskId = rs.getString(1);
+        int stepIndex = rs.getInt(6);
+        if (rs.wasNull() || rs.getString(7) == null || rs.getString(8) == null) {
+            throw new IllegalStateException("the review inbox entry of task " + taskId + " lacks its level review's"
+                    + " stepIndex, reviewLevel or reviewAction variable");
+        }
+        return new ReviewTask(taskId, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), stepIndex,
+                OrganisationLevel.valueOf(rs.getString(7)), ReviewAction.valueOf(rs.getString(8)),
+                new LocalizedText(rs.getString(9), rs.getString(10)), rs.getString(11),
+                rs.getBoolean(12) ? rs.getString(13) : null, rs.getTimestamp(14).toInstant());
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, List<Object> params) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -24,6 +25,7 @@ import org.tierflow.core.api.BatchSelection;
 import org.tierflow.core.api.BatchSelectionItem;
 import org.tierflow.core.api.DecisionOutcome;
 import org.tierflow.core.api.SelectionRound;
+import org.tierflow.core.internal.persistence.InboxCounts;
 
 /**
  * The rows of batch selections applied by engine jobs (tables {@code tierflow_batch_selection} and
@@ -103,16 +105,34 @@ final class BatchSelections {
             // Out of the approvers' inboxes while the batch applies them; the engine's listener (ReviewInbox) writes
             // the rows of the next step's reviews when a job completes these tasks.
             List<String> taskIds = items.stream().map(NewItem::taskId).toList();
+            InboxCounts counts = new InboxCounts();
             for (int from = 0; from < taskIds.size(); from += STATEMENT_BATCH) {
                 List<String> part = taskIds.subList(from, Math.min(taskIds.size(), from + STATEMENT_BATCH));
-                try (PreparedStatement delete = connection.prepareStatement("delete from tierflow_inbox where task_id in ("
-                        + String.join(", ", Collections.nCopies(part.size(), "?")) + ")")) {
+                String in = " from tierflow_inbox where task_id in (" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")";
+                // Locked first, so the approvers' counts lose exactly the entries deleted (ReviewInbox does the same).
+                int found = 0;
+                try (PreparedStatement entries = connection.prepareStatement("select user_id, claimed" + in + " for update")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        entries.setString(i + 1, part.get(i));
+                    }
+                    try (ResultSet rows = entries.executeQuery()) {
+                        while (rows.next()) {
+                            counts.add(rows.getString(1), rows.getBoolean(2), -1);
+                            found++;
+                        }
+                    }
+                }
+                try (PreparedStatement delete = connection.prepareStatement("delete" + in)) {
                     for (int i = 0; i < part.size(); i++) {
                         delete.setString(i + 1, part.get(i));
                     }
-                    delete.executeUpdate();
+                    if (delete.executeUpdate() != found) {
+                        throw new FlowableOptimisticLockingException("the review inbox entries of the batch's tasks"
+                                + " were changed by another transaction at the same time");
+                    }
                 }
             }
+            counts.write(connection, engineConfiguration().getDatabaseType());
         });
         JobService jobs = engineConfiguration().getJobServiceConfiguration().getJobService();
         for (int chunk = 0; chunk < batch.chunkCount(); chunk++) {

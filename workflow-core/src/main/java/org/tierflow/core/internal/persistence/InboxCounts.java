@@ -1,0 +1,91 @@
+package org.tierflow.core.internal.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Each approver's number of inbox entries, claimed and unclaimed (table {@code tierflow_inbox_count}, migration V14),
+ * so an inbox's total is one row whatever the number of open reviews. Whoever adds or removes {@code tierflow_inbox}
+ * rows collects the changes here and writes them in the same transaction.
+ *
+ * <p>Changes are summed per user and written in user-id order: two transactions that touch the same approvers lock
+ * their rows in the same order and cannot deadlock on them. A row is created on an approver's first entry and kept
+ * (at zero) afterwards.
+ */
+public final class InboxCounts {
+
+    /** Per user: the change to {claimed, unclaimed}. Sorted: the lock order. */
+    private final Map<String, long[]> changes = new TreeMap<>();
+
+    /** One entry of {@code userId}'s added ({@code delta > 0}) or removed ({@code delta < 0}). */
+    public void add(String userId, boolean claimed, long delta) {
+        changes.computeIfAbsent(userId, id -> new long[2])[claimed ? 0 : 1] += delta;
+    }
+
+    /**
+     * Writes the collected changes on the transaction's connection.
+     *
+     * @param databaseType Flowable's name of the database ({@code postgres}, {@code h2}, {@code mysql}, ...): the
+     *                     one statement that adds to a row or creates it is not the same everywhere
+     */
+    public void write(Connection connection, String databaseType) throws SQLException {
+        boolean any = false;
+        try (PreparedStatement upsert = connection.prepareStatement(upsert(databaseType))) {
+            for (Map.Entry<String, long[]> change : changes.entrySet()) {
+                long[] delta = change.getValue();
+                if (delta[0] == 0 && delta[1] == 0) {
+                    continue;
+                }
+                upsert.setString(1, change.getKey());
+                upsert.setLong(2, delta[0]);
+                upsert.setLong(3, delta[1]);
+                upsert.addBatch();
+                any = true;
+            }
+            if (any) {
+                upsert.executeBatch();
+            }
+        }
+        changes.clear();
+    }
+
+    private static String upsert(String databaseType) {
+        if ("postgres".equals(databaseType)) {
+            return "insert into tierflow_inbox_count (user_id, claimed_count, unclaimed_count) values (?, ?, ?)"
+                    + " on conflict (user_id) do update set"
+                    + " claimed_count = tierflow_inbox_count.claimed_count + excluded.claimed_count,"
+                    + " unclaimed_count = tierflow_inbox_count.unclaimed_count + excluded.unclaimed_count";
+        }
+        if ("mysql".equals(databaseType)) {
+            return "insert into tierflow_inbox_count (user_id, claimed_count, unclaimed_count) values (?, ?, ?)"
+                    + " on duplicate key update claimed_count = claimed_count + values(claimed_count),"
+                    + " unclaimed_count = unclaimed_count + values(unclaimed_count)";
+        }
+        // SQL:2003 merge: H2, SQL Server, DB2.
+        return "merge into tierflow_inbox_count c using (values (cast(? as varchar(255)), cast(? as bigint),"
+                + " cast(? as bigint))) d (user_id, claimed_delta, unclaimed_delta) on c.user_id = d.user_id"
+                + " when matched then update set claimed_count = c.claimed_count + d.claimed_delta,"
+                + " unclaimed_count = c.unclaimed_count + d.unclaimed_delta"
+                + " when not matched then insert (user_id, claimed_count, unclaimed_count)"
+                + " values (d.user_id, d.claimed_delta, d.unclaimed_delta)";
+    }
+
+    /**
+     * How many entries {@code userId}'s inbox holds: claimed ones ({@code claimed} true), unclaimed ones (false) or
+     * all ({@code null}).
+     */
+    public static long read(Connection connection, String userId, Boolean claimed) throws SQLException {
+        String column = claimed == null ? "claimed_count + unclaimed_count" : claimed ? "claimed_count" : "unclaimed_count";
+        try (PreparedStatement query = connection.prepareStatement("select " + column
+                + " from tierflow_inbox_count where user_id = ?")) {
+            query.setString(1, userId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+}
