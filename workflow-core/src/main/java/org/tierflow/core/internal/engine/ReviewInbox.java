@@ -46,7 +46,7 @@ import org.tierflow.core.api.ReviewTask;
 import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
 import org.tierflow.core.api.program.ReviewAction;
-import org.tierflow.core.internal.persistence.InboxCounts;
+import org.tierflow.core.internal.selection.InboxCounts;
 
 /**
  * TierFlow's copy of every approver's inbox, table {@code tierflow_inbox} (migration V8): one row per open level

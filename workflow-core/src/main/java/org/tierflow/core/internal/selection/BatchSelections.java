@@ -25,7 +25,6 @@ import org.tierflow.core.api.BatchSelection;
 import org.tierflow.core.api.BatchSelectionItem;
 import org.tierflow.core.api.DecisionOutcome;
 import org.tierflow.core.api.SelectionRound;
-import org.tierflow.core.internal.persistence.InboxCounts;
 
 /**
  * The rows of batch selections applied by engine jobs (tables {@code tierflow_batch_selection} and

@@ -1,4 +1,4 @@
-package org.tierflow.core.internal.persistence;
+package org.tierflow.core.internal.selection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
