@@ -169,7 +169,7 @@ final class Scenarios {
                 double seedSeconds = (analyzed - seedStart) / 1e9;
                 String subject = String.format(Locale.ROOT, "%,d open + %,d completed", dataset.open(), dataset.completed());
                 report.add(D, kind.name(), subject, "seeding (s)", seedSeconds, "s");
-                report.note(String.format(Locale.ROOT, "seeding %s on %s: copies %.1f s, quota recount %.1f s, %s %.1f s",
+                report.note(String.format(Locale.ROOT, "seeding %s on %s: copies %.1f s, quota and inbox count recount %.1f s, %s %.1f s",
                         subject, kind, (copied - seedStart) / 1e9, (recounted - copied) / 1e9,
                         kind == BenchDatabase.POSTGRES ? "vacuum analyze" : "analyze", (analyzed - recounted) / 1e9)
                         + (walBefore == null ? "" : ", " + walWritten(ds, walBefore)));

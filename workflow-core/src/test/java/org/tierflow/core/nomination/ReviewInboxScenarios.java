@@ -39,6 +39,7 @@ import org.tierflow.core.api.ReviewTask;
 import org.tierflow.core.api.program.LocalizedText;
 import org.tierflow.core.api.program.OrganisationLevel;
 import org.tierflow.core.api.program.ReviewAction;
+import org.tierflow.core.internal.selection.InboxCounts;
 
 /**
  * The approvers' inboxes are served from TierFlow's table {@code tierflow_inbox} (migration V8), kept by an engine
@@ -302,6 +303,43 @@ abstract class ReviewInboxScenarios {
         }
         assertTableMatchesFlowable();
         assertInboxesMatchFlowable();
+    }
+
+    @Test
+    void twoTransactionsCreatingTheSameApproversCountRowAtOnceBothCount() throws Exception {
+        String databaseType = ((org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                fixture.engine.getProcessEngineConfiguration()).getDatabaseType();
+        String user = "first-entry-race-" + getClass().getSimpleName();
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            InboxCounts one = new InboxCounts();
+            one.add(user, false, 1);
+            one.write(first, databaseType);  // inserts the row, not committed yet
+            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    InboxCounts two = new InboxCounts();
+                    two.add(user, false, 2);
+                    two.add(user, true, 1);
+                    two.write(second, databaseType);  // waits for the first row's key, then must add to it
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            first.commit();
+            other.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            try (Statement s = first.createStatement(); ResultSet rs = s.executeQuery(
+                    "select claimed_count, unclaimed_count from tierflow_inbox_count where user_id = '" + user + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(List.of(rs.getLong(1), rs.getLong(2))).containsExactly(1L, 3L);
+            }
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("delete from tierflow_inbox_count where user_id = '" + user + "'");
+            }
+        }
     }
 
     // --- the comparison --------------------------------------------------------------------------------

@@ -29,11 +29,12 @@ public final class InboxCounts {
     /**
      * Writes the collected changes on the transaction's connection.
      *
-     * @param databaseType Flowable's name of the database ({@code postgres}, {@code h2}, {@code mysql}, ...): the
-     *                     one statement that adds to a row or creates it is not the same everywhere
+     * @param databaseType Flowable's name of the database ({@code postgres}, {@code h2}, ...): the one statement that
+     *                     adds to a row or creates it is not the same everywhere
      */
     public void write(Connection connection, String databaseType) throws SQLException {
-        boolean any = false;
+        boolean postgres = "postgres".equals(databaseType);
+        boolean batched = false;
         try (PreparedStatement upsert = connection.prepareStatement(upsert(databaseType))) {
             for (Map.Entry<String, long[]> change : changes.entrySet()) {
                 long[] delta = change.getValue();
@@ -43,14 +44,34 @@ public final class InboxCounts {
                 upsert.setString(1, change.getKey());
                 upsert.setLong(2, delta[0]);
                 upsert.setLong(3, delta[1]);
-                upsert.addBatch();
-                any = true;
+                if (postgres) {
+                    upsert.addBatch();
+                    batched = true;
+                } else {
+                    mergeOnce(upsert);
+                }
             }
-            if (any) {
+            if (batched) {
                 upsert.executeBatch();
             }
         }
         changes.clear();
+    }
+
+    /**
+     * A merge that found no row inserts one; when another transaction inserted the same approver's first row at the
+     * same time, the insert fails on the key and the merge is run again, now updating that row (H2 rolls back only
+     * the failed statement). PostgreSQL's {@code on conflict} does this by itself.
+     */
+    private static void mergeOnce(PreparedStatement upsert) throws SQLException {
+        try {
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            upsert.executeUpdate();
+        }
     }
 
     private static String upsert(String databaseType) {
@@ -60,12 +81,7 @@ public final class InboxCounts {
                     + " claimed_count = tierflow_inbox_count.claimed_count + excluded.claimed_count,"
                     + " unclaimed_count = tierflow_inbox_count.unclaimed_count + excluded.unclaimed_count";
         }
-        if ("mysql".equals(databaseType)) {
-            return "insert into tierflow_inbox_count (user_id, claimed_count, unclaimed_count) values (?, ?, ?)"
-                    + " on duplicate key update claimed_count = claimed_count + values(claimed_count),"
-                    + " unclaimed_count = unclaimed_count + values(unclaimed_count)";
-        }
-        // SQL:2003 merge: H2, SQL Server, DB2.
+        // SQL:2003 merge: H2 (the tested one besides PostgreSQL), and databases that have it.
         return "merge into tierflow_inbox_count c using (values (cast(? as varchar(255)), cast(? as bigint),"
                 + " cast(? as bigint))) d (user_id, claimed_delta, unclaimed_delta) on c.user_id = d.user_id"
                 + " when matched then update set claimed_count = c.claimed_count + d.claimed_delta,"
