@@ -195,9 +195,12 @@ final class ReviewInbox implements FlowableEventListener {
         }
         Connection connection = context.getSession(DbSqlSession.class).getSqlSession().getConnection();
         InboxCounts counts = new InboxCounts();
-        try (PreparedStatement entries = connection.prepareStatement(
-                     "select user_id, claimed from tierflow_inbox where task_id = ? for update");
-             PreparedStatement delete = connection.prepareStatement("delete from tierflow_inbox where task_id = ?");
+        String databaseType = CommandContextUtil.getProcessEngineConfiguration(context).getDatabaseType();
+        boolean returning = "postgres".equals(databaseType);
+        try (PreparedStatement entries = connection.prepareStatement(returning
+                     ? "delete from tierflow_inbox where task_id = ? returning user_id, claimed"
+                     : "select user_id, claimed from tierflow_inbox where task_id = ? for update");
+             PreparedStatement delete = returning ? null : connection.prepareStatement("delete from tierflow_inbox where task_id = ?");
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             boolean inserts = false;
             for (Map.Entry<String, Change> entry : changes.entrySet()) {
@@ -220,16 +223,17 @@ final class ReviewInbox implements FlowableEventListener {
             if (inserts) {
                 insert.executeBatch();
             }
-            counts.write(connection, CommandContextUtil.getProcessEngineConfiguration(context).getDatabaseType());
+            counts.write(connection, databaseType);
         } catch (SQLException e) {
             throw new IllegalStateException("TierFlow could not update the review inbox: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Deletes the task's entries and takes them off their users' counts. The entries are locked first: a concurrent
-     * command that rewrote them in between shows as a different number deleted, and fails like any concurrent change
-     * of the same task, instead of leaving a count wrong.
+     * Deletes the task's entries and takes them off their users' counts. On PostgreSQL the delete returns the rows it
+     * deleted. Elsewhere the entries are locked and read first: a concurrent command that rewrote them in between
+     * shows as a different number deleted, and fails like any concurrent change of the same task, instead of leaving
+     * a count wrong.
      */
     private static void removeRows(String taskId, PreparedStatement entries, PreparedStatement delete, InboxCounts counts)
             throws SQLException {
@@ -241,7 +245,7 @@ final class ReviewInbox implements FlowableEventListener {
                 found++;
             }
         }
-        if (found == 0) {
+        if (delete == null || found == 0) {
             return;
         }
         delete.setString(1, taskId);
