@@ -247,15 +247,15 @@ final class Scenarios {
                     if (size >= 100_000 && size < 1_000_000) {
                         firstInbox = p95;
                         report.target("(b) inbox p95 under 20 ms at " + String.format(Locale.ROOT, "%,d", size),
-                                kind.name(), String.format(Locale.ROOT, "%.1f ms", p95),
+                                kind.name(), String.format(Locale.ROOT, "%.2f ms", p95),
                                 kind == BenchDatabase.POSTGRES ? p95 < 20 : null);
                     } else if (size >= 1_000_000) {
                         report.target("(b) inbox p95 at 1M no worse than 2x of 100k", kind.name(),
-                                String.format(Locale.ROOT, "%.1f ms (100k: %.1f ms)", p95, firstInbox),
+                                String.format(Locale.ROOT, "%.2f ms (100k: %.2f ms)", p95, firstInbox),
                                 Double.isNaN(firstInbox) ? null : p95 <= 2 * firstInbox);
                         // The "no worse than 2x that" may also mean twice the 20 ms asked for at 100k.
                         report.target("(b) inbox p95 at 1M no worse than 2x the 20 ms target", kind.name(),
-                                String.format(Locale.ROOT, "%.1f ms", p95), kind == BenchDatabase.POSTGRES ? p95 <= 40 : null);
+                                String.format(Locale.ROOT, "%.2f ms", p95), kind == BenchDatabase.POSTGRES ? p95 <= 40 : null);
                     }
                 }
             }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
@@ -196,11 +195,7 @@ final class ReviewInbox implements FlowableEventListener {
         Connection connection = context.getSession(DbSqlSession.class).getSqlSession().getConnection();
         InboxCounts counts = new InboxCounts();
         String databaseType = CommandContextUtil.getProcessEngineConfiguration(context).getDatabaseType();
-        boolean returning = "postgres".equals(databaseType);
-        try (PreparedStatement entries = connection.prepareStatement(returning
-                     ? "delete from tierflow_inbox where task_id = ? returning user_id, claimed"
-                     : "select user_id, claimed from tierflow_inbox where task_id = ? for update");
-             PreparedStatement delete = returning ? null : connection.prepareStatement("delete from tierflow_inbox where task_id = ?");
+        try (PreparedStatement delete = connection.prepareStatement(InboxCounts.deleteReturning(databaseType, "task_id = ?"));
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             boolean inserts = false;
             for (Map.Entry<String, Change> entry : changes.entrySet()) {
@@ -213,7 +208,8 @@ final class ReviewInbox implements FlowableEventListener {
                     continue;
                 }
                 if (!change.created) {
-                    removeRows(entry.getKey(), entries, delete, counts);
+                    delete.setString(1, entry.getKey());
+                    counts.subtract(delete);
                 }
                 if (change.deleted || task.isDeleted() || !isLevelReview(task)) {
                     continue;
@@ -226,33 +222,6 @@ final class ReviewInbox implements FlowableEventListener {
             counts.write(connection, databaseType);
         } catch (SQLException e) {
             throw new IllegalStateException("TierFlow could not update the review inbox: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Deletes the task's entries and takes them off their users' counts. On PostgreSQL the delete returns the rows it
-     * deleted. Elsewhere the entries are locked and read first: a concurrent command that rewrote them in between
-     * shows as a different number deleted, and fails like any concurrent change of the same task, instead of leaving
-     * a count wrong.
-     */
-    private static void removeRows(String taskId, PreparedStatement entries, PreparedStatement delete, InboxCounts counts)
-            throws SQLException {
-        int found = 0;
-        entries.setString(1, taskId);
-        try (ResultSet rows = entries.executeQuery()) {
-            while (rows.next()) {
-                counts.add(rows.getString(1), rows.getBoolean(2), -1);
-                found++;
-            }
-        }
-        if (delete == null || found == 0) {
-            return;
-        }
-        delete.setString(1, taskId);
-        int deleted = delete.executeUpdate();
-        if (deleted != found) {
-            throw new FlowableOptimisticLockingException("the review inbox entries of task " + taskId
-                    + " were changed by another transaction at the same time");
         }
     }
 

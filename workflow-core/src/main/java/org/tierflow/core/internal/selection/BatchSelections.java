@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -105,33 +104,18 @@ final class BatchSelections {
             // the rows of the next step's reviews when a job completes these tasks.
             List<String> taskIds = items.stream().map(NewItem::taskId).toList();
             InboxCounts counts = new InboxCounts();
+            String databaseType = engineConfiguration().getDatabaseType();
             for (int from = 0; from < taskIds.size(); from += STATEMENT_BATCH) {
                 List<String> part = taskIds.subList(from, Math.min(taskIds.size(), from + STATEMENT_BATCH));
-                String in = " from tierflow_inbox where task_id in (" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")";
-                // Locked first, so the approvers' counts lose exactly the entries deleted (ReviewInbox does the same).
-                int found = 0;
-                try (PreparedStatement entries = connection.prepareStatement("select user_id, claimed" + in + " for update")) {
-                    for (int i = 0; i < part.size(); i++) {
-                        entries.setString(i + 1, part.get(i));
-                    }
-                    try (ResultSet rows = entries.executeQuery()) {
-                        while (rows.next()) {
-                            counts.add(rows.getString(1), rows.getBoolean(2), -1);
-                            found++;
-                        }
-                    }
-                }
-                try (PreparedStatement delete = connection.prepareStatement("delete" + in)) {
+                try (PreparedStatement delete = connection.prepareStatement(InboxCounts.deleteReturning(databaseType,
+                        "task_id in (" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")"))) {
                     for (int i = 0; i < part.size(); i++) {
                         delete.setString(i + 1, part.get(i));
                     }
-                    if (delete.executeUpdate() != found) {
-                        throw new FlowableOptimisticLockingException("the review inbox entries of the batch's tasks"
-                                + " were changed by another transaction at the same time");
-                    }
+                    counts.subtract(delete);
                 }
             }
-            counts.write(connection, engineConfiguration().getDatabaseType());
+            counts.write(connection, databaseType);
         });
         JobService jobs = engineConfiguration().getJobServiceConfiguration().getJobService();
         for (int chunk = 0; chunk < batch.chunkCount(); chunk++) {

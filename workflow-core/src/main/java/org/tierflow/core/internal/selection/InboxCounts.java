@@ -21,6 +21,26 @@ public final class InboxCounts {
     /** Per user: the change to {claimed, unclaimed}. Sorted: the lock order. */
     private final Map<String, long[]> changes = new TreeMap<>();
 
+    /**
+     * The statement that deletes the inbox entries {@code condition} selects and returns the deleted rows' user and
+     * claimed flag, for {@link #subtract}: PostgreSQL's {@code delete ... returning}, H2's {@code old table}. What
+     * is taken off the counts is exactly what was deleted, whatever another transaction did in between.
+     */
+    public static String deleteReturning(String databaseType, String condition) {
+        String delete = "delete from tierflow_inbox where " + condition;
+        return "postgres".equals(databaseType) ? delete + " returning user_id, claimed"
+                : "select user_id, claimed from old table (" + delete + ")";
+    }
+
+    /** Runs a prepared {@link #deleteReturning} statement and takes what it deleted off the counts. */
+    public void subtract(PreparedStatement deleteReturning) throws SQLException {
+        try (ResultSet rows = deleteReturning.executeQuery()) {
+            while (rows.next()) {
+                add(rows.getString(1), rows.getBoolean(2), -1);
+            }
+        }
+    }
+
     /** One entry of {@code userId}'s added ({@code delta > 0}) or removed ({@code delta < 0}). */
     public void add(String userId, boolean claimed, long delta) {
         changes.computeIfAbsent(userId, id -> new long[2])[claimed ? 0 : 1] += delta;
