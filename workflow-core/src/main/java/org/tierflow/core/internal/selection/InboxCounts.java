@@ -49,65 +49,72 @@ public final class InboxCounts {
     /**
      * Writes the collected changes on the transaction's connection.
      *
-     * @param databaseType Flowable's name of the database ({@code postgres}, {@code h2}, ...): the one statement that
-     *                     adds to a row or creates it is not the same everywhere
+     * @param databaseType Flowable's name of the database ({@code postgres}, {@code h2}): PostgreSQL adds to a row or
+     *                     creates it in one statement; elsewhere a row is updated, and inserted when there is none
      */
     public void write(Connection connection, String databaseType) throws SQLException {
-        boolean postgres = "postgres".equals(databaseType);
-        boolean batched = false;
-        try (PreparedStatement upsert = connection.prepareStatement(upsert(databaseType))) {
+        if ("postgres".equals(databaseType)) {
+            upsertAll(connection);
+        } else {
+            updateOrInsertAll(connection);
+        }
+        changes.clear();
+    }
+
+    private void upsertAll(Connection connection) throws SQLException {
+        boolean any = false;
+        try (PreparedStatement upsert = connection.prepareStatement("insert into tierflow_inbox_count (user_id,"
+                + " claimed_count, unclaimed_count) values (?, ?, ?) on conflict (user_id) do update set"
+                + " claimed_count = tierflow_inbox_count.claimed_count + excluded.claimed_count,"
+                + " unclaimed_count = tierflow_inbox_count.unclaimed_count + excluded.unclaimed_count")) {
+            for (Map.Entry<String, long[]> change : changes.entrySet()) {
+                long[] delta = change.getValue();
+                if (delta[0] != 0 || delta[1] != 0) {
+                    upsert.setString(1, change.getKey());
+                    upsert.setLong(2, delta[0]);
+                    upsert.setLong(3, delta[1]);
+                    upsert.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * An update per approver, and an insert for an approver without a row. When another transaction inserted the
+     * same approver's first row at the same time, the insert fails on the key (H2 rolls back only that statement)
+     * and the update is run again, now finding the row.
+     */
+    private void updateOrInsertAll(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update tierflow_inbox_count set claimed_count ="
+                + " claimed_count + ?, unclaimed_count = unclaimed_count + ? where user_id = ?")) {
             for (Map.Entry<String, long[]> change : changes.entrySet()) {
                 long[] delta = change.getValue();
                 if (delta[0] == 0 && delta[1] == 0) {
                     continue;
                 }
-                upsert.setString(1, change.getKey());
-                upsert.setLong(2, delta[0]);
-                upsert.setLong(3, delta[1]);
-                if (postgres) {
-                    upsert.addBatch();
-                    batched = true;
-                } else {
-                    mergeOnce(upsert);
+                update.setLong(1, delta[0]);
+                update.setLong(2, delta[1]);
+                update.setString(3, change.getKey());
+                if (update.executeUpdate() > 0) {
+                    continue;
+                }
+                try (PreparedStatement insert = connection.prepareStatement("insert into tierflow_inbox_count"
+                        + " (user_id, claimed_count, unclaimed_count) values (?, ?, ?)")) {
+                    insert.setString(1, change.getKey());
+                    insert.setLong(2, delta[0]);
+                    insert.setLong(3, delta[1]);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState()) || update.executeUpdate() == 0) {
+                        throw e;
+                    }
                 }
             }
-            if (batched) {
-                upsert.executeBatch();
-            }
         }
-        changes.clear();
-    }
-
-    /**
-     * A merge that found no row inserts one; when another transaction inserted the same approver's first row at the
-     * same time, the insert fails on the key and the merge is run again, now updating that row (H2 rolls back only
-     * the failed statement). PostgreSQL's {@code on conflict} does this by itself.
-     */
-    private static void mergeOnce(PreparedStatement upsert) throws SQLException {
-        try {
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState())) {
-                throw e;
-            }
-            upsert.executeUpdate();
-        }
-    }
-
-    private static String upsert(String databaseType) {
-        if ("postgres".equals(databaseType)) {
-            return "insert into tierflow_inbox_count (user_id, claimed_count, unclaimed_count) values (?, ?, ?)"
-                    + " on conflict (user_id) do update set"
-                    + " claimed_count = tierflow_inbox_count.claimed_count + excluded.claimed_count,"
-                    + " unclaimed_count = tierflow_inbox_count.unclaimed_count + excluded.unclaimed_count";
-        }
-        // SQL:2003 merge: H2 (the tested one besides PostgreSQL), and databases that have it.
-        return "merge into tierflow_inbox_count c using (values (cast(? as varchar(255)), cast(? as bigint),"
-                + " cast(? as bigint))) d (user_id, claimed_delta, unclaimed_delta) on c.user_id = d.user_id"
-                + " when matched then update set claimed_count = c.claimed_count + d.claimed_delta,"
-                + " unclaimed_count = c.unclaimed_count + d.unclaimed_delta"
-                + " when not matched then insert (user_id, claimed_count, unclaimed_count)"
-                + " values (d.user_id, d.claimed_delta, d.unclaimed_delta)";
     }
 
     /**
