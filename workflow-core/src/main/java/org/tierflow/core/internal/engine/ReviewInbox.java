@@ -51,8 +51,10 @@ import org.tierflow.core.internal.selection.InboxCounts;
  * TierFlow's copy of every approver's inbox, table {@code tierflow_inbox} (migration V8): one row per open level
  * review ({@code Task_reviewNomination}) and per user who sees it in Flowable's
  * {@code taskCandidateOrAssigned} query, that is its assignee, or, while nobody has claimed it, each candidate
- * user. The first page and the total are then read from one index instead of counting and sorting all of the
- * approver's tasks in the engine's tables (docs/reference/performance.md).
+ * user. An entry carries every field of a {@link ReviewTask} (V14), and each approver's number of entries is kept in
+ * {@code tierflow_inbox_count} ({@link InboxCounts}) by the same writes: the first page is one index range read and
+ * the total one row, instead of counting and sorting all of the approver's tasks in the engine's tables
+ * (docs/reference/performance.md).
  *
  * <p>Kept by an engine event listener, so whatever path changes a review task keeps it exact: TierFlow's services
  * (submit, claim, unclaim, delegate, decide, withdrawal, removal) and a host calling Flowable's services directly

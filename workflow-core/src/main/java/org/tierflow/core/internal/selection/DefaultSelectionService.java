@@ -922,7 +922,12 @@ public final class DefaultSelectionService implements SelectionService {
         Map<String, Task> taskByNomination = new HashMap<>();
         Map<String, Map<String, Object>> variablesByNomination = new HashMap<>();
         tasks.forEach(t -> {
-            Map<String, Object> v = variablesByProcess.getOrDefault(t.getProcessInstanceId(), Map.of());
+            Map<String, Object> v = variablesByProcess.get(t.getProcessInstanceId());
+            if (v == null || v.get(VAR_NOMINATION_ID) == null) {
+                // Decided by another transaction that committed between the two reads: its level review and its
+                // variables are gone, so it is no longer waiting here.
+                return;
+            }
             taskByNomination.put((String) v.get(VAR_NOMINATION_ID), t);
             variablesByNomination.put((String) v.get(VAR_NOMINATION_ID), v);
         });
