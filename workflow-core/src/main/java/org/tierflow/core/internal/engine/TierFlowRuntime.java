@@ -176,11 +176,26 @@ public final class TierFlowRuntime {
         } catch (RuntimeException e) {
             // Two appends to one timeline at once: the second gets the first's sequence number (see NominationRecords).
             if (org.tierflow.core.internal.persistence.DatabaseErrors.isTimelineSequenceClash(e)
-                    || org.tierflow.core.internal.persistence.DatabaseErrors.isQuotaUseClash(e)) {
+                    || org.tierflow.core.internal.persistence.DatabaseErrors.isQuotaUseClash(e)
+                    || causedByStaleEntity(e)) {
                 throw new ConcurrentChangeException(e);
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether a concurrent change lies under the failure: the engine wraps the first failure of a command (here an
+     * entity another transaction changed first) in its own exception when closing the command fails as well.
+     */
+    private static boolean causedByStaleEntity(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof FlowableOptimisticLockingException || t instanceof OptimisticLockException
+                    || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A TierFlow error the engine wrapped on its way out of a nested command, if any. */
