@@ -327,7 +327,7 @@ abstract class ReviewInboxScenarios {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(300);
+            awaitASessionWaitingForALock(databaseType, other);
             first.commit();
             other.get(30, java.util.concurrent.TimeUnit.SECONDS);
             try (Statement s = first.createStatement(); ResultSet rs = s.executeQuery(
@@ -340,6 +340,29 @@ abstract class ReviewInboxScenarios {
                 s.executeUpdate("delete from tierflow_inbox_count where user_id = '" + user + "'");
             }
         }
+    }
+
+    /**
+     * Until the database shows a session waiting for another's lock (PostgreSQL), or busy with the count row's insert
+     * (H2, which shows no blocker for it); fails when the work ended or 20 s passed without that.
+     */
+    void awaitASessionWaitingForALock(String databaseType, java.util.concurrent.Future<?> work) throws SQLException {
+        String blocked = "postgres".equals(databaseType)
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                : "select count(*) from information_schema.sessions where session_id <> session_id()"
+                        + " and executing_statement like 'insert into tierflow_inbox_count%'";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            while (!work.isDone() && System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery(blocked)) {
+                    if (rs.next() && rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        }
+        assertThat(work).as("the second transaction waits for the first's row").isNotDone();
     }
 
     // --- the comparison --------------------------------------------------------------------------------
