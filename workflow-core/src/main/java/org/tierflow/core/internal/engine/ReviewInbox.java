@@ -328,31 +328,29 @@ final class ReviewInbox implements FlowableEventListener {
             where.append(" and claimed = ?");
             params.add(claimed);
         }
-        boolean counted = true;
         if (query.programCode() != null) {
             where.append(" and program_code = ?");
             params.add(query.programCode());
-            counted = false;
         }
         if (query.tierCode() != null) {
             where.append(" and tier_code = ?");
             params.add(query.tierCode());
-            counted = false;
         }
         if (query.level() != null) {
             where.append(" and review_level = ?");
             params.add(query.level().name());
-            counted = false;
         }
         if (query.nominationId() != null) {
             where.append(" and nomination_id = ?");
             params.add(query.nominationId());
-            counted = false;
         }
         String order = query.order() == InboxQuery.Order.NEWEST_FIRST ? " order by created_at desc, task_id asc"
                 : " order by created_at asc, task_id asc";
         Connection connection = Context.getCommandContext().getSession(DbSqlSession.class).getSqlSession().getConnection();
         try {
+            // Filtered by nothing but the state: the approver's count row holds the total.
+            boolean counted = query.programCode() == null && query.tierCode() == null && query.level() == null
+                    && query.nominationId() == null;
             long total;
             if (counted) {
                 total = InboxCounts.read(connection, userId, claimed);

@@ -171,10 +171,9 @@ public final class TierFlowRuntime {
             });
         } catch (RolledBack e) {
             throw e.reason;
-        } catch (FlowableOptimisticLockingException | OptimisticLockException | StaleStateException e) {
-            throw new ConcurrentChangeException(e);
         } catch (RuntimeException e) {
-            // Two appends to one timeline at once: the second gets the first's sequence number (see NominationRecords).
+            // A concurrent change: an entity changed first by another transaction, two appends to one timeline at once
+            // (the second gets the first's sequence number, see NominationRecords), or one quota row used twice.
             if (org.tierflow.core.internal.persistence.DatabaseErrors.isTimelineSequenceClash(e)
                     || org.tierflow.core.internal.persistence.DatabaseErrors.isQuotaUseClash(e)
                     || causedByStaleEntity(e)) {
@@ -185,8 +184,8 @@ public final class TierFlowRuntime {
     }
 
     /**
-     * Whether a concurrent change lies under the failure: the engine wraps the first failure of a command (here an
-     * entity another transaction changed first) in its own exception when closing the command fails as well.
+     * Whether the failure is, or is caused by, an entity another transaction changed first: the engine wraps a
+     * nested command's failure in its own exception when closing the command fails as well.
      */
     private static boolean causedByStaleEntity(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
